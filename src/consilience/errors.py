@@ -18,3 +18,7 @@ class InputError(ConsilienceError):
 
 class AnalysisError(ConsilienceError):
     """The analysis itself failed (exit code 1)."""
+
+
+class InputNote(InputError):
+    """Something about an input worth telling the user that did not stop it being analysed."""

@@ -1,0 +1,153 @@
+"""Claims: the sentences of a report that state something, with attribution and hedging.
+
+A claim is a sentence span (or a clause of a long sentence joined by a semicolon); headings and
+bylines are not claims. Attribution is who the report says is speaking ("according to a rebel
+commander", "an aide said", "X told Reuters"); hedging marks reported-but-unverified language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from consilience.ingest.boilerplate import is_heading
+from consilience.ingest.metadata import canonical_outlet
+from consilience.model import Claim, Document, ParsedDocument
+
+_VERBS = (
+    r"said|says|told|tells|stated|states|added|adds|claimed|claims|confirmed|confirms|denied|denies|"
+    r"reported|reports|noted|notes|insisted|insists|explained|acknowledged|admitted|announced|warned|"
+    r"recalled|recounted|wrote|argued|alleged|asserted|maintained|revealed|indicated|suggested|show|shows|showed"
+)
+_SOURCE_NOUN = (
+    r"(?:sources?|officials?|aides?|diplomats?|witnesses|witness|residents?|people|persons?|person|"
+    r"spokes(?:man|woman|person)|commanders?|officers?|analysts?|experts?|police|authorities|ministry|"
+    r"government|military|army|insiders?|employees?|relatives?|members?|records?|documents?|statement|"
+    r"report|reports|media|agency|activists?|doctors?|medics?)"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^.;:!?]+?)(?=\s*(?:[.;:!?]|,\s+(?:who|which|and|but)\b|$))", re.I)
+_ACCORDING_SHORT = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?]+)", re.I)
+# "..., an aide said." / "..., three sources said." / "..., Reuters reported."
+_TRAILING = re.compile(
+    rf"[,—–-]\s*(?P<who>(?:[\w’'-]+\s+){{0,8}}?[\w’'.-]+)\s+(?:{_VERBS})(?:\s+(?P<to>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}))?\s*[.!?”\"’]*\s*$"
+)
+# "..., said Nadim Houri, executive director of ..." (inverted)
+_INVERTED = re.compile(rf"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>[A-Z][^,.;]*(?:,[^,.;]{{0,80}})?)\s*[.!?]?\s*$")
+# "Officials said ..." / "Three diplomats said that ..." / "X told Y that ..."
+_LEADING = re.compile(
+    rf"^(?P<who>(?:[\w’'-]+\s+){{0,6}}?{_SOURCE_NOUN}(?:\s+[\w’'-]+){{0,6}}?)\s+(?:{_VERBS})\b", re.I
+)
+_NAMED_LEADING = re.compile(
+    rf"^(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-\w+|bin|de|van|von)){{0,4}})\s+(?:{_VERBS})\s+(?P<rest>\S)"
+)
+_HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|apparently|supposedly|ostensibly|"
+    r"(?:is|are|was|were)\s+(?:believed|thought|said|understood|alleged|reported)\s+to|"
+    r"could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|"
+    r"(?:was|were|is)\s+(?:unable|not\s+able)\s+to\s+(?:independently\s+)?(?:verify|confirm)|"
+    r"has\s+not\s+been\s+able\s+to\s+(?:independently\s+)?(?:verify|confirm)|"
+    r"(?:not|un)\s*(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed|"
+    r"rumou?rs?|may\s+have|might\s+have|it\s+is\s+(?:unclear|not\s+clear)|it\s+was\s+unclear|"
+    r"suggest(?:s|ed)?|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|claim(?:s|ed)?)\b",
+    re.I,
+)
+_BULLET = re.compile(r"^[-•*–]\s+")
+_CITED_REPORT = re.compile(
+    r"\b(?:according\s+to\s+(?:a|an|the)?\s*(?:report|investigation|article)?\s*(?:by|in|from)?\s*|"
+    r"(?:the|a)\s+report\s+(?:said|says|cited|added|noted)|reported\b)",
+    re.I,
+)
+
+
+def _clean_who(who: str) -> str | None:
+    who = who.strip(" ,;:—–-“”\"'’")
+    who = re.sub(r"\s+", " ", who)
+    if not who or len(who) > 160:
+        return None
+    if who.lower() in {"he", "she", "they", "it", "this", "that", "which", "who"}:
+        return who
+    return who
+
+
+def find_attribution(sentence: str) -> str | None:
+    """Who the sentence says is speaking, as written ("a rebel military commander", "an aide"), or None."""
+    m = _ACCORDING.search(sentence) or _ACCORDING_SHORT.search(sentence)
+    if m:
+        return _clean_who(m.group("who"))
+    m = _INVERTED.search(sentence)
+    if m:
+        return _clean_who(m.group("who"))
+    m = _TRAILING.search(sentence)
+    if m:
+        who = m.group("who")
+        to = m.group("to")
+        if to and canonical_outlet(to):
+            return _clean_who(f"{who} (to {to})")
+        return _clean_who(who)
+    m = _LEADING.search(sentence)
+    if m:
+        return _clean_who(m.group("who"))
+    m = _NAMED_LEADING.search(sentence)
+    if m:
+        return _clean_who(m.group("who"))
+    return None
+
+
+def is_hedged(sentence: str) -> bool:
+    """Does the sentence report something as unverified, alleged or uncertain?"""
+    return bool(_HEDGES.search(sentence))
+
+
+def cited_outlet_of(sentence: str, cites: tuple[str, ...]) -> str | None:
+    """The cited outlet a sentence credits its content to ("according to X", "X reported"), if any."""
+    for outlet in cites:
+        pattern = re.escape(outlet).replace(r"\ ", r"\s+")
+        if re.search(rf"\b{pattern}\b", sentence, re.I) and _CITED_REPORT.search(sentence):
+            return outlet
+    return None
+
+
+def _clauses(text: str, start: int) -> list[tuple[int, int]]:
+    """Split a sentence at semicolons when both sides are full clauses."""
+    parts = []
+    pos = 0
+    for m in re.finditer(r";\s+", text):
+        left = text[pos : m.start()]
+        if len(left.split()) >= 6 and len(text[m.end() :].split()) >= 6:
+            parts.append((start + pos, start + m.start()))
+            pos = m.end()
+    parts.append((start + pos, start + len(text)))
+    return parts
+
+
+def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, ...]:
+    """The claims of one document, in text order, ids ``<doc>:c<n>``."""
+    text = document.text
+    claims: list[Claim] = []
+    for sent in parsed.sentences:
+        raw = text[sent.start : sent.end]
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        line_end = text.find("\n", sent.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if line.strip() == raw.strip() and is_heading(raw):
+            continue
+        start = sent.start
+        bullet = _BULLET.match(raw)
+        if bullet:
+            start += bullet.end()
+        if len(re.findall(r"\w+", text[start : sent.end])) < 3:
+            continue
+        for cs, ce in _clauses(text[start : sent.end], start):
+            clause = text[cs:ce]
+            claims.append(
+                Claim(
+                    id=f"{document.id}:c{len(claims) + 1}",
+                    doc=document.id,
+                    start=cs,
+                    end=ce,
+                    text=clause,
+                    attribution=find_attribution(clause),
+                    hedged=is_hedged(clause),
+                    cited_outlet=cited_outlet_of(clause, document.cites),
+                )
+            )
+    return tuple(claims)

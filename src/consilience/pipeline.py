@@ -1,0 +1,165 @@
+"""The analysis pipeline: read → clean → per-document NLP → cross-document linking → judgements.
+
+Stages are pure functions from model objects to model objects; this module only wires them. The
+per-document stage (``per_document``) is a top-level picklable function so any engine can run it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from consilience.engines.local import Engine, LocalEngine
+from consilience.errors import InputError
+from consilience.ingest.boilerplate import detect_boilerplate
+from consilience.ingest.metadata import attach_metadata
+from consilience.ingest.readers import read_inputs
+from consilience.judge.conflicts import find_conflicts
+from consilience.judge.corroboration import build_facts, flag_mutations, mark_contested
+from consilience.judge.embellishment import flag_claims
+from consilience.judge.quotes import judge_quotes
+from consilience.judge.scorecards import build_scorecards
+from consilience.judge.timeline import build_timeline
+from consilience.link.align import align_claims
+from consilience.link.embed import Embedder, default_embedder
+from consilience.link.provenance import infer_provenance
+from consilience.link.roster import build_roster
+from consilience.model import Claim, Document, ParsedDocument, Quote, Report
+from consilience.nlp.claims import extract_claims
+from consilience.nlp.parse import parse_document
+from consilience.nlp.quotes import find_quotes
+from consilience.nlp.times import normalise_times
+
+#: The stages, in order, as a user can list them (`consilience stages`).
+STAGES = (
+    ("read", "readers: txt, md, html, json, jsonl, stdin"),
+    ("clean", "boilerplate: widgets, emoji rows, related headlines, newsletter prompts, repeated lines"),
+    ("metadata", "title, own outlet, cited outlets, publication date"),
+    ("parse", "spaCy sentences and named entities (per document)"),
+    ("claims", "claims with attribution and hedging (per document)"),
+    ("quotes", "direct quotes and speakers (per document)"),
+    ("roster", "entities merged across spellings"),
+    ("times", "time expressions normalised, years inferred"),
+    ("align", "claim alignment: embeddings + lexical overlap"),
+    ("provenance", "copies, excerpts, rewrites, citations, families"),
+    ("facts", "facts counted by independent sources"),
+    ("conflicts", "typed conflicts and mutations"),
+    ("quote-integrity", "corroborated, altered, single-source, fabricated quotes"),
+    ("flags", "embellishment, unattributed, single-source claims"),
+    ("timeline", "merged, cited timeline"),
+    ("sources", "per-report and per-outlet scorecards"),
+)
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    """The output of the per-document stage."""
+
+    document: Document
+    parsed: ParsedDocument
+    claims: tuple[Claim, ...]
+    quotes: tuple[Quote, ...]
+
+
+def per_document(document: Document) -> DocumentAnalysis:
+    """Metadata, parsing, claims and quotes of one (already cleaned) document."""
+    document = attach_metadata(document)
+    parsed = parse_document(document)
+    claims = extract_claims(document, parsed)
+    quotes = find_quotes(document, parsed)
+    return DocumentAnalysis(document, parsed, claims, quotes)
+
+
+def _number_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+    width = max(3, len(str(len(quotes))))
+    return tuple(replace(q, id=f"Q{n:0{width}d}") for n, q in enumerate(quotes, 1))
+
+
+ProgressFn = Callable[[str], None]
+
+
+def analyze_documents(
+    documents: Sequence[Document],
+    *,
+    engine: Engine | None = None,
+    embedder: Embedder | None = None,
+    problems: Sequence[str] = (),
+    progress: ProgressFn | None = None,
+) -> Report:
+    """Run every stage on documents already read; returns the report."""
+    engine = engine or LocalEngine()
+    step = progress or (lambda _name: None)
+    step("clean")
+    cleaned = detect_boilerplate(documents)
+    step("parse")
+    analyses = engine.map(per_document, cleaned)
+    docs = tuple(a.document for a in analyses)
+    parsed = {a.document.id: a.parsed for a in analyses}
+    claims: tuple[Claim, ...] = tuple(c for a in analyses for c in a.claims)
+    quotes = _number_quotes([q for a in analyses for q in a.quotes])
+    step("roster")
+    entities = build_roster(docs, parsed)
+    step("times")
+    times = normalise_times(docs, parsed)
+    step("align")
+    alignment = align_claims(claims, embedder or default_embedder())
+    step("provenance")
+    provenance = infer_provenance(docs, claims, alignment)
+    step("facts")
+    claims, facts = build_facts(docs, claims, alignment, provenance)
+    step("conflicts")
+    conflicts = find_conflicts(docs, claims, facts, alignment, provenance, times, entities)
+    claims = flag_mutations(claims, conflicts)
+    facts = mark_contested(facts, claims, conflicts)
+    step("quote-integrity")
+    quotes = judge_quotes(quotes, docs, claims, provenance)
+    step("flags")
+    claims = flag_claims(docs, claims, facts, alignment, provenance, quotes)
+    step("timeline")
+    timeline = build_timeline(claims, times, facts, conflicts)
+    report = Report(
+        documents=docs,
+        claims=claims,
+        facts=facts,
+        conflicts=conflicts,
+        quotes=quotes,
+        entities=entities,
+        timeline=timeline,
+        provenance=provenance,
+        problems=tuple(problems),
+    )
+    step("sources")
+    return replace(report, sources=build_scorecards(report))
+
+
+def analyze(
+    inputs: Sequence[str | Path | Document | Mapping[str, Any]] | str | Path,
+    *,
+    engine: Engine | None = None,
+    embedder: Embedder | None = None,
+    progress: ProgressFn | None = None,
+) -> Report:
+    """Analyse reports of one story: paths (files, folders, globs, "-"), Documents or records.
+
+    Raises InputError when nothing readable was given; problems with some inputs are listed in
+    ``Report.problems`` and the rest is analysed.
+    """
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    result = read_inputs(inputs)
+    problems = [str(p) for p in result.problems]
+    if not result.documents:
+        if result.problems:
+            raise result.problems[0] if len(result.problems) == 1 else InputError(
+                "input", "no readable report: " + "; ".join(problems)
+            )
+        raise InputError("input", "no reports given")
+    return analyze_documents(
+        result.documents, engine=engine, embedder=embedder, problems=problems, progress=progress
+    )
