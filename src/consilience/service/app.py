@@ -37,7 +37,7 @@ from consilience.service.schemas import (
     StoryOut,
     UploadOut,
 )
-from consilience.service.settings import Settings
+from consilience.service.settings import Limits, Settings
 from consilience.service.worker import Analyzer, Worker, make_analyzer
 from consilience.store import migrate, open_engine
 from consilience.store import repository as repo
@@ -125,8 +125,15 @@ def _story_out(story: repo.Story) -> StoryOut:
 
 
 def _check_text(value: str | None, what: str) -> None:
-    if value is not None and "\x00" in value:
-        raise ApiError(422, "invalid_document", f"{what} contains a NUL character")
+    # Neither database can store NUL characters or unpaired surrogates: refuse them as bad input.
+    if value is None:
+        return
+    if "\x00" in value:
+        raise ApiError(422, "invalid_text", f"{what} contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiError(422, "invalid_text", f"{what} is not valid Unicode (unpaired surrogate)") from None
 
 
 def new_document(doc: Document, max_chars: int) -> repo.NewDocument:
@@ -149,6 +156,54 @@ def new_document(doc: Document, max_chars: int) -> repo.NewDocument:
     _check_text(doc.published, f"{where}: published")
     _check_text(doc.url, f"{where}: url")
     return repo.NewDocument(doc.id, doc.text, doc.title, doc.outlet, doc.published, doc.url)
+
+
+BEARER = HTTPBearer(auto_error=False, description="an API key from `consilience keys create --tenant NAME`")
+
+
+def current_tenant(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
+) -> repo.Tenant:
+    """The tenant of the request's API key (401 without a valid key, 429 past the key's rate)."""
+    if credentials is None or not credentials.credentials:
+        raise ApiError(
+            401,
+            "unauthorized",
+            "send 'Authorization: Bearer <key>' (create a key with `consilience keys create --tenant NAME`)",
+            {"WWW-Authenticate": "Bearer"},
+        )
+    key = credentials.credentials
+    with request.app.state.engine.begin() as conn:
+        tenant = repo.tenant_for_key(conn, key)
+    if tenant is None:
+        raise ApiError(
+            401,
+            "unauthorized",
+            "the API key is not valid (unknown or revoked)",
+            {"WWW-Authenticate": "Bearer"},
+        )
+    limits: Limits = request.app.state.limits
+    wait = request.app.state.limiter.acquire(repo.hash_key(key))
+    if wait > 0:
+        raise ApiError(
+            429,
+            "rate_limited",
+            f"too many requests for this key (limit {limits.rate_per_second:g}/s, burst {limits.rate_burst});"
+            f" retry in {wait:.1f} s",
+            {"Retry-After": str(max(1, math.ceil(wait)))},
+        )
+    return tenant
+
+
+def story_id_of(story_id: str) -> str:
+    """The story id of the path; ids that cannot exist are 404 without asking the store."""
+    if not STORY_ID.fullmatch(story_id):
+        raise ApiError(404, "not_found", f"no story {story_id!r}")
+    return story_id
+
+
+Tenant = Annotated[repo.Tenant, Depends(current_tenant)]
+StoryId = Annotated[str, Depends(story_id_of)]
 
 
 def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastAPI:
@@ -183,6 +238,8 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
         lifespan=lifespan,
     )
     app.state.engine = engine
+    app.state.limits = limits
+    app.state.limiter = limiter
     app.state.worker = worker
     app.add_middleware(BodyLimitMiddleware, limit=limits.max_body_bytes)
 
@@ -204,53 +261,6 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
         return _error(422, "invalid_request", _validation_message(exc.errors()))
-
-    bearer = HTTPBearer(
-        auto_error=False, description="an API key from `consilience keys create --tenant NAME`"
-    )
-
-    def current_tenant(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> repo.Tenant:
-        if credentials is None or not credentials.credentials:
-            raise ApiError(
-                401,
-                "unauthorized",
-                "send 'Authorization: Bearer <key>' (create a key with `consilience keys create --tenant NAME`)",
-                {"WWW-Authenticate": "Bearer"},
-            )
-        key = credentials.credentials
-        with engine.begin() as conn:
-            tenant = repo.tenant_for_key(conn, key)
-        if tenant is None:
-            raise ApiError(
-                401,
-                "unauthorized",
-                "the API key is not valid (unknown or revoked)",
-                {"WWW-Authenticate": "Bearer"},
-            )
-        wait = limiter.acquire(repo.hash_key(key))
-        if wait > 0:
-            raise ApiError(
-                429,
-                "rate_limited",
-                f"too many requests for this key (limit {limits.rate_per_second:g}/s, burst {limits.rate_burst});"
-                f" retry in {wait:.1f} s",
-                {"Retry-After": str(max(1, math.ceil(wait)))},
-            )
-        return tenant
-
-    Tenant = Annotated[repo.Tenant, Depends(current_tenant)]
-
-    def owned_story_id(story_id: str) -> str:
-        if not STORY_ID.fullmatch(story_id):
-            raise ApiError(404, "not_found", f"no story {story_id!r}")
-        return story_id
-
-    StoryId = Annotated[str, Depends(owned_story_id)]
-
-    def not_found(story_id: str) -> ApiError:
-        return ApiError(404, "not_found", f"no story {story_id!r}")
 
     @app.get("/healthz", response_model=HealthOut, tags=["service"])
     def healthz() -> Any:
@@ -297,7 +307,7 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
         with engine.begin() as conn:
             story = repo.get_story(conn, tenant.id, story_id)
         if story is None:
-            raise not_found(story_id)
+            raise _not_found(story_id)
         return _story_out(story)
 
     @app.delete("/v1/stories/{story_id}", status_code=204, responses=ERRORS, tags=["stories"])
@@ -306,7 +316,7 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
         with engine.begin() as conn:
             deleted = repo.delete_story(conn, tenant.id, story_id)
         if not deleted:
-            raise not_found(story_id)
+            raise _not_found(story_id)
         return Response(status_code=204)
 
     @app.post(
@@ -359,7 +369,7 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
         except repo.StoryFull as full:
             raise ApiError(413, "story_full", f"a story holds at most {full.limit} documents") from None
         if upload is None or status is None:
-            raise not_found(story_id)
+            raise _not_found(story_id)
         return UploadOut(
             story=story_id,
             created=list(upload.created),
@@ -375,7 +385,7 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
         """A story's documents in upload order (without their text)."""
         with engine.begin() as conn:
             if repo.get_story(conn, tenant.id, story_id) is None:
-                raise not_found(story_id)
+                raise _not_found(story_id)
             docs = repo.list_documents(conn, story_id)
         return DocumentList(
             documents=[
@@ -398,7 +408,7 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
         with engine.begin() as conn:
             status = repo.story_status(conn, tenant.id, story_id)
         if status is None:
-            raise not_found(story_id)
+            raise _not_found(story_id)
         return _status_out(story_id, status)
 
     @app.post(
@@ -413,7 +423,7 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
         with engine.begin() as conn:
             status = repo.story_status(conn, tenant.id, story_id)
             if status is None:
-                raise not_found(story_id)
+                raise _not_found(story_id)
             if status.state == "empty":
                 raise ApiError(409, "no_documents", "the story has no documents to analyse")
             repo.request_analysis(conn, tenant.id, story_id)
@@ -446,7 +456,7 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
                 repo.get_report(conn, tenant.id, story_id) if status and status.state == "ready" else None
             )
         if status is None:
-            raise not_found(story_id)
+            raise _not_found(story_id)
         if status.state == "empty":
             raise ApiError(
                 409, "no_documents", f"the story has no documents yet: POST /v1/stories/{story_id}/documents"
@@ -469,6 +479,10 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
         return Response(rendered, media_type=MEDIA_TYPES[format])
 
     return app
+
+
+def _not_found(story_id: str) -> ApiError:
+    return ApiError(404, "not_found", f"no story {story_id!r}")
 
 
 def _validation_message(errors: Sequence[Any]) -> str:
