@@ -1,15 +1,455 @@
-"""The entity roster: people, places, organisations merged across spellings.
+"""The entity roster: people, places, organisations merged across spellings and documents.
 
-STUB (owned by the "who and when" work): returns nothing yet.
+Merging happens in rounds, each a general rule (see ``link.names`` for the string rules):
+
+1. one spelling convention (folded, articles dropped, British → American) makes one *form*;
+2. forms that are one name token by token under romanisation variants and given-name families merge
+   (Ihab/Ehab, Abu Mohammed/Abu Mohammad, Bouthaina/Buthaina) — consonants must agree, so Ehab ≠ Eyad;
+3. what the text defines merges: "Name (ACR)", "also known as", "whose real name is", nom de guerre;
+4. an acronym merges with the one multi-word name in the story whose initials it spells (UAE);
+5. a lone given name or surname merges with the single person whose full name contains it (Maher →
+   Maher X); a surname shared by several people goes, per document, to the bearer named in full in
+   that document, or else to the story's dominant bearer (at least twice the full-name mentions of
+   any other) — otherwise it stays apart. Different kinship roles (son/father) keep forms apart;
+6. headline spans and capitalised fallbacks only join names established elsewhere.
+
+Types are voted from spaCy labels and general cues (titles, kinship, "in X", suffixes, acronyms).
+Cost: O(m) for m mentions plus pairwise comparison within blocks of equal consonant skeletons.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from consilience.model import Document, Entity, ParsedDocument
+from consilience.link.names import (
+    PARTICLES,
+    NameParts,
+    acronym_matches,
+    is_acronym,
+    name_key,
+    name_parts,
+    same_name,
+    same_token,
+    skeleton,
+)
+from consilience.model import Document, Entity, Mention, ParsedDocument
+from consilience.nlp.entities import CAPS, NameMention, extract_names
+
+_LABEL_TYPE = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+_CUE_TYPE = {
+    "title": ("person", 3.0),
+    "late": ("person", 2.0),
+    "geo": ("place", 3.0),
+    "geo_weak": ("place", 1.0),
+    "media": ("organisation", 3.0),
+    "org": ("organisation", 3.0),
+    "acronym": ("organisation", 2.0),
+    "al_name": ("organisation", 1.0),
+}
+#: Last words that a name of an organisation may carry or drop ("Al Arabiya TV" is "Al Arabiya").
+GENERIC_ORG_TAILS = frozenset(
+    {"tv", "television", "channel", "radio", "newspaper", "daily", "group", "network"}
+)
+#: A surname shared by several people resolves to one only if it has this many times the others' full mentions.
+DOMINANCE = 2.0
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller index stays root, so results do not depend on the order of unions
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class _Form:
+    """Mentions that share one spelling-normalised key."""
+
+    key: tuple[str, ...]
+    parts: NameParts
+    acronym: bool
+    mentions: list[int]
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        return tuple(t for t in self.parts.tokens if t not in PARTICLES)
+
+
+def _block(parts: NameParts) -> tuple[object, ...]:
+    return (parts.suffix, tuple(skeleton(t) for t in parts.tokens))
+
+
+def _type_scores(mentions: Iterable[NameMention]) -> dict[str, float]:
+    counts: Counter[tuple[str, float]] = Counter()
+    for m in mentions:
+        kind = _LABEL_TYPE.get(m.label)
+        if kind:
+            counts[(kind, 1.0)] += 1
+        for cue in m.cues:
+            if cue.startswith("kin:"):
+                counts[("person", 3.0)] += 1
+            elif cue in _CUE_TYPE:
+                counts[_CUE_TYPE[cue]] += 1
+    scores: dict[str, float] = defaultdict(float)
+    for (kind, weight), n in counts.items():
+        scores[kind] += weight * (1.0 + math.log2(n))
+    return dict(scores)
+
+
+def _entity_type(mentions: Sequence[NameMention]) -> str:
+    # an acronym's own cues say "organisation"; when its full name is present, that decides (UAE is a place)
+    full = [m for m in mentions if not is_acronym(m.text)]
+    scores = _type_scores(full or mentions)
+    if not scores:
+        return "other"
+    return max(sorted(scores), key=lambda k: scores[k])
+
+
+def _cue_type(mentions: Sequence[NameMention]) -> str | None:
+    """The type that context cues alone (not spaCy labels) point to, if any."""
+    scores = _type_scores(replace(m, label="") for m in mentions)
+    return max(sorted(scores), key=lambda k: scores[k]) if scores else None
+
+
+def _kin_roles(mentions: Iterable[NameMention]) -> set[str]:
+    roles = set()
+    for m in mentions:
+        for cue in m.cues:
+            if cue.startswith("kin:"):
+                roles.add(cue[4:])
+            elif cue == "late":
+                roles.add("late")
+    return roles
+
+
+def _match_position(short: tuple[str, ...], full: tuple[str, ...]) -> int:
+    """Start of ``short`` inside ``full`` token by token, or -1 (particles alone never match)."""
+    k = len(short)
+    for p in range(len(full) - k + 1):
+        window = full[p : p + k]
+        if all(t in PARTICLES for t in window):
+            continue
+        if all(same_token(a, b) for a, b in zip(window, short, strict=True)):
+            return p
+    return -1
+
+
+@dataclass(frozen=True)
+class MentionClusters:
+    """Cluster of each mention (a deterministic int, None when dropped) and its end (a run-on span is trimmed)."""
+
+    roots: tuple[int | None, ...]
+    ends: tuple[int, ...]
+
+
+def cluster_mentions(
+    mentions: Sequence[NameMention], links: Iterable[tuple[int, int]] = ()
+) -> MentionClusters:
+    """Merge name mentions into entities by the rules of this module.
+
+    ``links`` are index pairs the text says are one entity (acronym definitions, aliases).
+    """
+    links = list(links)
+    linked = {i for pair in links for i in pair}
+    trusted = [m.trusted or i in linked for i, m in enumerate(mentions)]
+
+    forms: list[_Form] = []
+    form_of: dict[tuple[str, ...], int] = {}
+    mention_form: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        if not trusted[i]:
+            continue
+        key = name_key(m.text)
+        if not key:
+            continue
+        acr = is_acronym(m.text)
+        if acr:
+            key = ("<acronym>", *key)
+        if key not in form_of:
+            form_of[key] = len(forms)
+            forms.append(_Form(key, name_parts(m.text), acr, []))
+        forms[form_of[key]].mentions.append(i)
+        mention_form[i] = form_of[key]
+
+    uf = _UnionFind(len(forms))
+    blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for f, form in enumerate(forms):
+        if not form.acronym:
+            blocks[_block(form.parts)].append(f)
+    for members in blocks.values():
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                if same_name(forms[a].parts, forms[b].parts):
+                    uf.union(a, b)
+    for a, b in links:
+        if a in mention_form and b in mention_form:
+            uf.union(mention_form[a], mention_form[b])
+
+    def groups() -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for f in range(len(forms)):
+            out[uf.find(f)].append(f)
+        return out
+
+    def cluster_mentions_of(fs: Iterable[int]) -> list[NameMention]:
+        return [mentions[i] for f in fs for i in forms[f].mentions]
+
+    # acronyms spelled by the initials of exactly one multi-word name of the story
+    def spelled_by(acronym: str, exclude: int) -> int | None:
+        grouped = groups()
+        roots = set()
+        for root, fs in grouped.items():
+            if root == exclude:
+                continue
+            surfaces = {mentions[i].text for g in fs if not forms[g].acronym for i in forms[g].mentions}
+            if any(acronym_matches(acronym, s) for s in surfaces):
+                roots.add(root)
+        if len(roots) != 1:
+            return None
+        (root,) = roots
+        return root if _entity_type(cluster_mentions_of(grouped[root])) != "person" else None
+
+    for f, form in enumerate(forms):
+        if form.acronym and all(forms[g].acronym for g in groups()[uf.find(f)]):
+            root = spelled_by(mentions[form.mentions[0]].text, uf.find(f))
+            if root is not None:
+                uf.union(f, root)
+
+    # "X TV", "X group" name the organisation X when X is named alone too
+    for f, form in enumerate(forms):
+        if len(form.parts.tokens) >= 2 and form.parts.tokens[-1] in GENERIC_ORG_TAILS:
+            bare = form_of.get(form.key[:-1])
+            if bare is not None and _entity_type(cluster_mentions_of(groups()[uf.find(bare)])) != "person":
+                uf.union(f, bare)
+
+    # short forms: a lone given name or surname joins the person whose full name contains it
+    grouped = groups()
+    types = {root: _entity_type(cluster_mentions_of(fs)) for root, fs in grouped.items()}
+    kin = {root: _kin_roles(cluster_mentions_of(fs)) for root, fs in grouped.items()}
+    full_forms = [
+        f
+        for f, form in enumerate(forms)
+        if not form.acronym and len(form.content) >= 2 and types[uf.find(f)] == "person"
+    ]
+    full_count: Counter[int] = Counter()
+    full_docs: dict[int, set[str]] = defaultdict(set)
+    for f in full_forms:
+        full_count[uf.find(f)] += len(forms[f].mentions)
+        full_docs[uf.find(f)].update(mentions[i].doc for i in forms[f].mentions)
+
+    def dominant(roots: Sequence[int]) -> int | None:
+        ranked = sorted(roots, key=lambda r: (-full_count[r], r))
+        if not ranked:
+            return None
+        if len(ranked) == 1:
+            return ranked[0]
+        top, second = full_count[ranked[0]], full_count[ranked[1]]
+        return ranked[0] if top >= 2 and top >= DOMINANCE * second else None
+
+    short_choice: dict[
+        int, tuple[list[int], list[int]]
+    ] = {}  # short root → (surname bearers, all candidates)
+    for root, fs in sorted(grouped.items()):
+        if any(forms[f].acronym or len(forms[f].content) != 1 or len(forms[f].parts.tokens) > 2 for f in fs):
+            continue
+        if types[root] != "person" and _cue_type(cluster_mentions_of(fs)) in ("place", "organisation"):
+            continue  # spaCy labels alone do not block (it tags lone surnames as places); context cues do
+        candidates: dict[int, set[str]] = defaultdict(set)
+        for f in fs:
+            short = forms[f].parts.tokens
+            for g in full_forms:
+                target = uf.find(g)
+                if target == root or (kin[root] and kin[target] and not kin[root] & kin[target]):
+                    continue
+                full = forms[g].parts.tokens
+                p = _match_position(short, full)
+                if p < 0 or len(full) <= len(short):
+                    continue
+                role = "surname" if p + len(short) == len(full) else "given" if p == 0 else "middle"
+                candidates[target].add(role)
+        if len(candidates) == 1:
+            (target,) = candidates
+            short_choice[root] = ([target], [target])
+        elif candidates:
+            bearers = sorted(r for r, roles in candidates.items() if "surname" in roles)
+            short_choice[root] = (bearers, sorted(candidates))
+
+    def resolve(form_index: int, doc: str) -> int | None:
+        """Cluster root of a form for a mention in ``doc`` (short forms may resolve per document)."""
+        root = uf.find(form_index)
+        choice = short_choice.get(root)
+        if choice is None:
+            return root
+        bearers, candidates = choice
+        if len(candidates) == 1:
+            return candidates[0]
+        in_doc = [r for r in bearers if doc in full_docs[r]]
+        if len(in_doc) == 1:
+            return in_doc[0]
+        picked = dominant(in_doc or bearers)
+        return picked if picked is not None else root
+
+    assignment: list[int | None] = [None] * len(mentions)
+    for i, f in mention_form.items():
+        assignment[i] = resolve(f, mentions[i].doc)
+
+    # untrusted mentions (headline spans, capitalised fallbacks) only join established names
+    blocked_forms: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for f, form in enumerate(forms):
+        blocked_forms[_block(form.parts)].append(f)
+
+    def lookup(text: str) -> int | None:
+        key = name_key(text)
+        if not key:
+            return None
+        if is_acronym(text):
+            found = form_of.get(("<acronym>", *key))
+            if found is None:
+                root = spelled_by(text, -1)
+                found = None if root is None else groups()[root][0]
+            return found
+        if key in form_of:
+            return form_of[key]
+        parts = name_parts(text)
+        for f in blocked_forms.get(_block(parts), []):
+            if not forms[f].acronym and same_name(forms[f].parts, parts):
+                return f
+        return None
+
+    ends = [m.end for m in mentions]
+    next_root = len(forms)
+    for i, m in enumerate(mentions):
+        if trusted[i]:
+            continue
+        known = lookup(m.text)
+        if known is None:
+            # a headline span that runs on ("Name Confronts") keeps its longest known prefix
+            words = list(re.finditer(r"\S+", m.text))
+            for w in range(len(words) - 1, 0, -1):
+                cut = words[w - 1].end()
+                while cut > 0 and not m.text[cut - 1].isalnum():
+                    cut -= 1
+                known = lookup(m.text[:cut])
+                if known is not None:
+                    ends[i] = m.start + cut
+                    break
+        if known is not None:
+            assignment[i] = resolve(known, m.doc)
+        elif (
+            m.label == CAPS
+            and not m.headline
+            and len(name_parts(m.text).tokens) >= 2
+            and {"org", "title"} & set(m.cues)
+        ):
+            # a capitalised run NER missed, named by a title or an organisation suffix
+            assignment[i] = next_root
+            next_root += 1
+
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(assignment):
+        if r is not None:
+            by_root[r].append(i)
+    for members in by_root.values():
+        ms = [mentions[i] for i in members]
+        # a demonym or group adjective (NORP) names no entity unless something says it is a place
+        geo = sum("geo" in m.cues for m in ms)
+        geo_weak = sum("geo_weak" in m.cues for m in ms)
+        if all(m.label in ("NORP", CAPS) for m in ms) and not (geo or 2 * geo_weak >= len(ms)):
+            for i in members:
+                assignment[i] = None
+    return MentionClusters(tuple(assignment), tuple(ends))
+
+
+def _canonical_name(mentions: Sequence[NameMention]) -> str:
+    counts = Counter(m.text for m in mentions if m.trusted) or Counter(m.text for m in mentions)
+
+    def rank(text: str) -> tuple[int, int, int, int, str]:
+        parts = name_parts(text)
+        content = sum(t not in PARTICLES for t in parts.tokens)
+        return (-content, int(is_acronym(text)), -counts[text], int(not text[:1].isupper()), text)
+
+    return min(counts, key=rank)
 
 
 def build_roster(documents: Sequence[Document], parsed: Mapping[str, ParsedDocument]) -> tuple[Entity, ...]:
     """Entities of the story with variants and every mention."""
-    return ()
+    mentions: list[NameMention] = []
+    links: list[tuple[int, int]] = []
+    for document in documents:
+        if document.id not in parsed:
+            continue
+        names = extract_names(document, parsed[document.id])
+        base = len(mentions)
+        mentions.extend(names.mentions)
+        links.extend((base + link.a, base + link.b) for link in names.links)
+    clusters = cluster_mentions(mentions, links)
+    members: dict[int, list[NameMention]] = defaultdict(list)
+    for m, root, end in zip(mentions, clusters.roots, clusters.ends, strict=True):
+        if root is None:
+            continue
+        if end < m.end:
+            m = replace(m, end=end, text=m.text[: end - m.start])
+        members[root].append(m)
+    drafts = []
+    for ms in members.values():
+        unique = {(m.doc, m.start, m.end): m for m in ms}
+        ms = [unique[k] for k in sorted(unique)]
+        name = _canonical_name(ms)
+        drafts.append(
+            (
+                name,
+                _entity_type(ms),
+                tuple(sorted({m.text for m in ms})),
+                tuple(Mention(m.doc, m.start, m.end) for m in ms),
+            )
+        )
+    drafts.sort(key=lambda d: (-len(d[3]), d[0], d[3][0].doc, d[3][0].start))
+    width = max(3, len(str(len(drafts))))
+    return tuple(
+        Entity(f"E{i:0{width}d}", name, kind, variants, ms)
+        for i, (name, kind, variants, ms) in enumerate(drafts, start=1)
+    )
+
+
+def entity_index(entities: Iterable[Entity]) -> dict[tuple[str, int, int], str]:
+    """Entity id of each exact mention span ``(doc, start, end)``."""
+    return {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
+
+
+class RosterIndex:
+    """Which entities are named inside a character span: O(log m + k) per query after O(m log m) setup."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for e in entities:
+            for m in e.mentions:
+                by_doc[m.doc].append((m.start, m.end, e.id))
+        self._spans = {doc: sorted(spans) for doc, spans in by_doc.items()}
+        self._starts = {doc: [s for s, _, _ in spans] for doc, spans in self._spans.items()}
+
+    def in_span(self, doc: str, start: int, end: int) -> tuple[str, ...]:
+        """Ids of entities with a mention inside ``[start, end)`` of ``doc``, in order of first mention."""
+        spans = self._spans.get(doc, [])
+        lo = bisect.bisect_left(self._starts.get(doc, []), start)
+        seen: dict[str, None] = {}
+        for s, e, eid in spans[lo:]:
+            if s >= end:
+                break
+            if e <= end:
+                seen.setdefault(eid)
+        return tuple(seen)
