@@ -168,7 +168,7 @@ def _month(m: re.Match[str], text: str) -> TimexMatch | None:
     year = int(m.group("y")) if m.group("y") else None
     if year is None and mod is None:
         # a month alone needs its full name and a cue word before it ("in July", not "Jan" the name)
-        if word.endswith(".") or len(word) <= 4 and word not in ("May", "June", "July"):
+        if word.endswith(".") or (len(word) <= 4 and word not in ("May", "June", "July")):
             return None
         if _word_before(text, m.start()) not in _BARE_MONTH_CUES:
             return None
@@ -314,7 +314,7 @@ def _clock(m: re.Match[str], text: str) -> TimexMatch | None:
     s, e = _span(m)
     h = int(m.group("h"))
     mi = int(m.group("mi")) if m.group("mi") else None
-    ap = (m.group("ap") or "").lower()
+    ap = (m.groupdict().get("ap") or "").lower()
     if ap:
         if not 1 <= h <= 12:
             return None

@@ -25,9 +25,13 @@ from consilience.nlp.time_lexicon import PARTS_OF_DAY
 _NEARBY_SENTENCES = 2  # how far back a date still anchors an undated or relative expression
 _WEEKDAY_WINDOW_YEARS = 40  # years searched back for a weekday+date match
 _CLUSTER_DAYS = 183  # firm dates closer than this count as one story period
+_MORNING_PARTS = ("dawn", "daybreak", "sunrise", "morning", "early hours")
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|scheduled|plans?\s+to|planned|expected\s+to|due\s+to|next|upcoming)\b", re.I
+    r"\b(?:will|shall|'ll|is\s+to|are\s+to|scheduled|plans?\s+to|planned|expected\s+to|due\s+to|set\s+to"
+    r"|upcoming|going\s+to)\b",
+    re.I,
 )
+_PAST_REPORTING = re.compile(r"\b(?:said|announced|told|reported|was|were|had|did)\s+(?:\w+\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def _closest_year(month: int, day: int, anchors: Sequence[date]) -> int:
     return best[1] if best else years[-1]
 
 
-def _year_near_publication(month: int, day: int, pub: date) -> int:
+def _year_near_publication(month: int, day: int, pub: date, future: bool = False) -> int:
     """The year placing month/day nearest the publication date; news looks back more than ahead."""
     best: tuple[int, int] | None = None
     for y in (pub.year - 1, pub.year, pub.year + 1):
@@ -103,7 +107,10 @@ def _year_near_publication(month: int, day: int, pub: date) -> int:
         if d is None:
             continue
         delta = (d - pub).days
-        cost = 2 * delta if delta > 0 else -delta
+        if future:  # "will join in April": the next one
+            cost = delta if delta >= -7 else 10_000 - delta
+        else:
+            cost = 2 * delta if delta > 0 else -delta
         if best is None or cost < best[0]:
             best = (cost, y)
     return best[1] if best else pub.year
@@ -174,6 +181,38 @@ def _week_when(d: date) -> tuple[str, When]:
     return _iso_week(d), When(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
 
 
+class _DocState:
+    """One document being resolved: its dated points in text order and what was emitted so far."""
+
+    def __init__(self, doc: DocumentInput) -> None:
+        self.doc = doc
+        self.sent_starts = [s for s, _ in doc.sentences] or _fallback_sentences(doc.text)
+        self.focus = _Focus()
+        self.results: dict[int, ResolvedTimex] = {}
+        self.years_seen: list[tuple[int, date]] = []  # explicit-year dates, for their neighbours
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos)
+
+    def nearby(self, pos: int, max_sentences: int = _NEARBY_SENTENCES) -> tuple[int, date, int | None] | None:
+        """The last dated point before `pos`, if it is at most `max_sentences` sentences back."""
+        prev = self.focus.before(pos)
+        if prev is None or self.sentence_of(pos) - self.sentence_of(prev[0]) > max_sentences:
+            return None
+        return prev
+
+    def emit(self, tm: TimexMatch, value: str, when: When | None, evidence: str, ttype: str = "DATE") -> None:
+        text = self.doc.text[tm.start : tm.end]
+        self.results[tm.start] = ResolvedTimex(
+            self.doc.doc, tm.start, tm.end, text, value, when, evidence, ttype
+        )
+
+    def emit_day(self, tm: TimexMatch, d: date, evidence: str, end_day: date | None = None) -> None:
+        value, when, ttype = _day_when(d, tm, end_day)
+        self.emit(tm, value, when, evidence, ttype)
+        self.focus.add(tm.start, d, tm.hour)
+
+
 class _StoryResolver:
     """Resolves every expression of every document of one story; holds the story's firm dates."""
 
@@ -186,45 +225,46 @@ class _StoryResolver:
         self._fix_story_dates()
 
     def _fix_story_dates(self) -> None:
+        """Years of weekday+date pairs: the candidate year that most other firm dates of the story agree with."""
         anchors: list[date] = []
         for d in self.docs:
             if d.published:
                 anchors.append(d.published)
             for tm in self.matches[d.doc]:
-                if tm.kind == "date" and tm.year is not None:
-                    day = _safe_date(tm.year, tm.month or 1, tm.day or 1)
+                if tm.kind == "date" and tm.year is not None and tm.month and tm.day:
+                    day = _safe_date(tm.year, tm.month, tm.day)
                     if day:
                         anchors.append(day)
                         self.firm[d.doc].append(day)
-        pairs: list[tuple[str, TimexMatch, list[date]]] = []
+        pairs: list[tuple[DocumentInput, TimexMatch, list[date]]] = []
         for d in self.docs:
             latest = d.published + timedelta(days=60) if d.published else self.today
             for tm in self.matches[d.doc]:
-                if tm.kind == "date" and tm.year is None and tm.weekday is not None:
-                    assert tm.month is not None and tm.day is not None
+                if tm.kind == "date" and tm.year is None and tm.weekday is not None and tm.month and tm.day:
                     cands = _weekday_candidates(tm.month, tm.day, tm.weekday, latest)
                     if cands:
-                        pairs.append((d.doc, tm, cands))
-        for i, (doc, tm, cands) in enumerate(pairs):
-            own_pub = next(d.published for d in self.docs if d.doc == doc)
+                        pairs.append((d, tm, cands))
 
-            def support(c: date, i: int = i, own_pub: date | None = own_pub) -> tuple[int, date]:
-                score = sum(abs((c - a).days) <= _CLUSTER_DAYS for a in anchors)
-                score += sum(
-                    any(abs((c - o).days) <= _CLUSTER_DAYS for o in other)
-                    for j, (_, _, other) in enumerate(pairs)
-                    if j != i
-                )
-                if own_pub is not None and abs((c - own_pub).days) <= _CLUSTER_DAYS:
-                    score += 2
-                return score, c
+        def support(i: int, c: date) -> int:
+            score = sum(abs((c - a).days) <= _CLUSTER_DAYS for a in anchors)
+            score += sum(
+                any(abs((c - o).days) <= _CLUSTER_DAYS for o in other)
+                for j, (_, _, other) in enumerate(pairs)
+                if j != i
+            )
+            own_pub = pairs[i][0].published
+            if own_pub is not None and abs((c - own_pub).days) <= _CLUSTER_DAYS:
+                score += 2
+            return score
 
-            best = max(cands, key=support)
-            agreed = support(best)[0] > 0
-            self.weekday_fixed[(doc, tm.start)] = (best, "weekday+date, agreeing with story dates" if agreed else "weekday+date")
-            self.firm[doc].append(best)
+        for i, (d, tm, cands) in enumerate(pairs):
+            best = max(cands, key=lambda c, i=i: (support(i, c), c))  # type: ignore[misc]
+            evidence = "weekday+date, agreeing with story dates" if support(i, best) else "weekday+date"
+            self.weekday_fixed[(d.doc, tm.start)] = (best, evidence)
+            self.firm[d.doc].append(best)
 
     def story_firm(self) -> list[date]:
+        """Firm dates of every report of the story, and their publication dates."""
         out = [d for dates in self.firm.values() for d in dates]
         out += [d.published for d in self.docs if d.published]
         return sorted(out)
@@ -232,110 +272,64 @@ class _StoryResolver:
     def resolve(self) -> dict[str, list[ResolvedTimex]]:
         return {d.doc: self._resolve_doc(d) for d in self.docs}
 
-    # --- one document -------------------------------------------------------------------------
-
     def _resolve_doc(self, doc: DocumentInput) -> list[ResolvedTimex]:
-        sent_starts = [s for s, _ in doc.sentences] or _fallback_sentences(doc.text)
-        focus = _Focus()
-        results: dict[int, ResolvedTimex] = {}
+        st = _DocState(doc)
         matches = self.matches[doc.doc]
-
-        def sentence_of(pos: int) -> int:
-            return bisect.bisect_right(sent_starts, pos)
-
-        def nearby(pos: int) -> tuple[int, date, int | None] | None:
-            prev = focus.before(pos)
-            if prev is None or sentence_of(pos) - sentence_of(prev[0]) > _NEARBY_SENTENCES:
-                return None
-            return prev
-
-        def emit(tm: TimexMatch, value: str, when: When | None, evidence: str, ttype: str = "DATE") -> None:
-            results[tm.start] = ResolvedTimex(
-                doc.doc, tm.start, tm.end, doc.text[tm.start : tm.end], value, when, evidence, ttype
-            )
-
-        def emit_day(tm: TimexMatch, d: date, evidence: str, end_day: date | None = None) -> None:
-            value, when, ttype = _day_when(d, tm, end_day)
-            emit(tm, value, when, evidence, ttype)
-            focus.add(tm.start, d, tm.hour)
-
-        # pass 1: calendar dates, in text order (a neighbouring explicit year may fix the next date)
-        years_seen: list[tuple[int, date]] = []
+        # pass 1: calendar dates, in text order (an explicit year may fix its neighbours' years)
         for tm in matches:
             if tm.kind == "date":
-                d, evidence = self._date_of(doc, tm, years_seen, sentence_of)
-                if d is None:
-                    continue
-                end_day = _safe_date(d.year, d.month, tm.day_end) if tm.day_end else None
-                emit_day(tm, d, evidence, end_day)
-                if tm.year is not None:
-                    years_seen.append((tm.start, d))
+                self._date(st, tm)
             elif tm.kind == "month":
-                self._month(doc, tm, years_seen, sentence_of, emit)
-                if tm.year is not None and tm.month is not None:
-                    years_seen.append((tm.start, date(tm.year, tm.month, 15)))
+                self._month(st, tm)
             elif tm.kind in ("year", "decade", "quarter", "half", "season"):
-                self._period(doc, tm, emit)
+                self._period(st, tm)
             elif tm.kind == "ref" and tm.ref:
-                emit(tm, tm.ref, None, "vague reference")
-
+                st.emit(tm, tm.ref, None, "vague reference")
         # pass 2: expressions anchored in the discourse, in text order
-        doc_dates = [p[1] for p in focus.points]
         for tm in matches:
             if tm.kind == "weekday":
-                self._weekday(doc, tm, nearby, focus, doc_dates, emit_day)
+                self._weekday(st, tm)
             elif tm.kind == "time":
-                ref = nearby(tm.start)
-                if ref is not None:
-                    _, rd, rh = ref
-                    later_same_night = rh is not None and rh >= 18 and (
-                        (tm.hour is not None and tm.hour < 12 and not tm.midnight)
-                        or tm.part in ("dawn", "daybreak", "sunrise", "morning")
-                    )
-                    emit_day(tm, rd + timedelta(days=1) if later_same_night else rd, f"time of {rd.isoformat()} (nearby date)")
-                elif doc.published is not None:
-                    emit_day(tm, doc.published, "publication date")
+                self._time(st, tm)
             elif tm.kind == "deictic" and doc.published is not None:
-                self._deictic(doc.published, tm, emit, emit_day)
+                self._deictic(st, doc.published, tm)
             elif tm.kind == "anaphoric":
-                self._anaphoric(doc, tm, nearby, emit, emit_day)
-        return [results[k] for k in sorted(results)]
+                self._anaphoric(st, tm)
+        return [st.results[k] for k in sorted(st.results)]
 
-    def _date_of(
-        self,
-        doc: DocumentInput,
-        tm: TimexMatch,
-        years_seen: list[tuple[int, date]],
-        sentence_of: object,
-    ) -> tuple[date | None, str]:
+    # --- calendar dates -------------------------------------------------------------------------
+
+    def _date(self, st: _DocState, tm: TimexMatch) -> None:
         assert tm.month is not None and tm.day is not None
         m, dd = tm.month, tm.day
+        d: date | None
         if tm.year is not None:
             d = _safe_date(tm.year, m, dd)
+            evidence = "explicit year"
             if d is not None and tm.weekday is not None and d.weekday() != tm.weekday:
-                return d, "explicit year (weekday does not match)"
-            return d, "explicit year"
-        fixed = self.weekday_fixed.get((doc.doc, tm.start))
-        if fixed is not None:
-            return fixed
-        y, evidence = self._infer_year(doc, m, dd, tm.start, years_seen, sentence_of)
-        return _safe_date(y, m, dd), evidence
+                evidence = "explicit year (weekday does not match)"
+        elif (st.doc.doc, tm.start) in self.weekday_fixed:
+            d, evidence = self.weekday_fixed[(st.doc.doc, tm.start)]
+        else:
+            y, evidence = self._infer_year(st, m, dd, tm.start)
+            d = _safe_date(y, m, dd)
+        if d is None:
+            return
+        end_day = _safe_date(d.year, d.month, tm.day_end) if tm.day_end else None
+        st.emit_day(tm, d, evidence, end_day)
+        if tm.year is not None:
+            st.years_seen.append((tm.start, d))
 
-    def _infer_year(
-        self,
-        doc: DocumentInput,
-        month: int,
-        day: int,
-        pos: int,
-        years_seen: list[tuple[int, date]],
-        sentence_of: object,
-    ) -> tuple[int, str]:
-        assert callable(sentence_of)
-        near = [d for p, d in years_seen if p < pos and sentence_of(pos) - sentence_of(p) <= _NEARBY_SENTENCES]
+    def _infer_year(self, st: _DocState, month: int, day: int, pos: int) -> tuple[int, str]:
+        doc = st.doc
+        # with a publication date, only an explicit date in the same sentence overrides it
+        reach = 0 if doc.published is not None else _NEARBY_SENTENCES
+        near = [d for p, d in st.years_seen if p < pos and st.sentence_of(pos) - st.sentence_of(p) <= reach]
         if near:
             return _closest_year(month, day, [near[-1]]), "neighbouring date"
         if doc.published is not None:
-            return _year_near_publication(month, day, doc.published), "publication date"
+            future = _looks_future(doc.text, pos)
+            return _year_near_publication(month, day, doc.published, future), "publication date"
         if self.firm[doc.doc]:
             return _closest_year(month, day, self.firm[doc.doc]), "document dates"
         story = self.story_firm()
@@ -346,158 +340,159 @@ class _StoryResolver:
             y -= 1
         return y, "no year evidence: most recent past year assumed"
 
-    def _month(self, doc: DocumentInput, tm: TimexMatch, years_seen, sentence_of, emit) -> None:  # type: ignore[no-untyped-def]
+    def _month(self, st: _DocState, tm: TimexMatch) -> None:
         assert tm.month is not None
-        m = tm.month
+        m, pub = tm.month, st.doc.published
         if tm.year is not None:
-            value, when = _month_when(tm.year, m, tm.mod)
-            emit(tm, value, when, "explicit year")
-            return
-        pub = doc.published
-        if tm.rel is not None and pub is not None:
-            y = pub.year
+            y, evidence = tm.year, "explicit year"
+            st.years_seen.append((tm.start, date(tm.year, m, 15)))
+        elif tm.rel is not None and pub is not None:
+            y, evidence = pub.year, "publication date"
             if tm.rel == "last":
                 y = pub.year if m < pub.month else pub.year - 1
             elif tm.rel == "next":
                 y = pub.year if m > pub.month else pub.year + 1
-            value, when = _month_when(y, m, tm.mod)
-            emit(tm, value, when, "publication date")
-            return
-        y, evidence = self._infer_year(doc, m, 15, tm.start, years_seen, sentence_of)
+        else:
+            y, evidence = self._infer_year(st, m, 15, tm.start)
         value, when = _month_when(y, m, tm.mod)
-        emit(tm, value, when, evidence)
+        st.emit(tm, value, when, evidence)
 
-    def _period(self, doc: DocumentInput, tm: TimexMatch, emit) -> None:  # type: ignore[no-untyped-def]
-        pub = doc.published
+    def _period(self, st: _DocState, tm: TimexMatch) -> None:
+        pub = st.doc.published
         if tm.kind == "year" and tm.year is not None:
-            emit(tm, f"{tm.year:04d}", When(f"{tm.year:04d}", None, "year"), "explicit year")
+            st.emit(tm, f"{tm.year:04d}", When(f"{tm.year:04d}", None, "year"), "explicit year")
         elif tm.kind == "decade" and tm.decade:
-            first = f"{tm.decade}0" if len(tm.decade) == 3 else f"{tm.decade}00"
-            last = f"{tm.decade}9" if len(tm.decade) == 3 else f"{tm.decade}99"
-            emit(tm, tm.decade, When(first, last, "year"), "explicit decade")
+            first, last = (tm.decade + "0", tm.decade + "9") if len(tm.decade) == 3 else (tm.decade + "00", tm.decade + "99")
+            st.emit(tm, tm.decade, When(first, last, "year"), "explicit decade")
         elif tm.kind == "quarter" and tm.quarter:
-            y = tm.year
-            q = tm.quarter
-            evidence = "explicit year"
+            q, y, evidence = tm.quarter, tm.year, "explicit year"
             if y is None and pub is not None:
                 current = (pub.month - 1) // 3 + 1
                 y = pub.year if q <= current or tm.rel == "next" else pub.year - 1
                 evidence = "publication date"
-            if y is None:
-                return
-            first_month = 3 * (q - 1) + 1
-            emit(tm, f"{y}-Q{q}", When(f"{y}-{first_month:02d}", f"{y}-{first_month + 2:02d}", "month"), evidence)
+            if y is not None:
+                a = 3 * (q - 1) + 1
+                st.emit(tm, f"{y}-Q{q}", When(f"{y}-{a:02d}", f"{y}-{a + 2:02d}", "month"), evidence)
         elif tm.kind == "half" and tm.half:
             y = tm.year if tm.year is not None else (pub.year if pub else None)
-            if y is None:
-                return
-            a = 1 if tm.half == 1 else 7
-            emit(
-                tm,
-                f"{y}-H{tm.half}",
-                When(f"{y}-{a:02d}", f"{y}-{a + 5:02d}", "month"),
-                "explicit year" if tm.year else "publication date",
-            )
+            if y is not None:
+                a = 1 if tm.half == 1 else 7
+                evidence = "explicit year" if tm.year else "publication date"
+                st.emit(tm, f"{y}-H{tm.half}", When(f"{y}-{a:02d}", f"{y}-{a + 5:02d}", "month"), evidence)
         elif tm.kind == "season" and tm.season:
-            y = tm.year
-            evidence = "explicit year"
+            y, evidence = tm.year, "explicit year"
             if y is None and pub is not None:
                 y = pub.year - 1 if tm.rel == "last" else pub.year + 1 if tm.rel == "next" else pub.year
                 evidence = "publication date"
-            if y is None:
-                return
-            months = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[tm.season]
-            ey, em = _shift_month(y, months[1], 0)
-            emit(tm, f"{y}-{tm.season}", When(f"{y}-{months[0]:02d}", f"{ey}-{em:02d}", "month"), evidence)
+            if y is not None:
+                a, b = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[tm.season]
+                ey, em = _shift_month(y, b, 0)
+                st.emit(tm, f"{y}-{tm.season}", When(f"{y}-{a:02d}", f"{ey}-{em:02d}", "month"), evidence)
 
-    def _weekday(self, doc, tm, nearby, focus, doc_dates, emit_day) -> None:  # type: ignore[no-untyped-def]
-        wd = tm.weekday
-        ref = nearby(tm.start)
-        if ref is not None:
-            emit_day(tm, _nearest_weekday(ref[1], wd), f"weekday near {ref[1].isoformat()} (nearby date)")
-            return
-        pub = doc.published
+    # --- expressions anchored in the discourse -----------------------------------------------------
+
+    def _weekday(self, st: _DocState, tm: TimexMatch) -> None:
+        assert tm.weekday is not None
+        wd, pub = tm.weekday, st.doc.published
         if pub is not None:
+            # news convention (TimeML): a bare weekday is the one of the week of publication
             back = (pub.weekday() - wd) % 7
             ahead = (wd - pub.weekday()) % 7
-            sentence = _sentence_around(doc.text, tm.start)
             if tm.rel == "last":
                 d = pub - timedelta(days=back or 7)
             elif tm.rel == "next":
                 d = pub + timedelta(days=ahead or 7)
-            elif tm.rel == "this" or _FUTURE_CUE.search(sentence):
+            elif tm.rel == "this" or _looks_future(st.doc.text, tm.start):
                 d = pub + timedelta(days=ahead)
             else:
                 d = pub - timedelta(days=back)
-            emit_day(tm, d, "publication date")
+            st.emit_day(tm, d, "publication date")
             return
-        near = focus.nearest(tm.start)
+        ref = st.nearby(tm.start)
+        if ref is not None:
+            st.emit_day(tm, _nearest_weekday(ref[1], wd), f"weekday near {ref[1].isoformat()} (nearby date)")
+            return
+        near = st.focus.nearest(tm.start)
         if near is not None:
-            emit_day(tm, _nearest_weekday(near[1], wd), f"weekday near {near[1].isoformat()} (document dates)")
+            st.emit_day(tm, _nearest_weekday(near[1], wd), f"weekday near {near[1].isoformat()} (document dates)")
             return
         story = self.story_firm()
         if story:
-            emit_day(tm, _nearest_weekday(story[-1], wd), f"weekday near {story[-1].isoformat()} (story dates)")
+            st.emit_day(tm, _nearest_weekday(story[-1], wd), f"weekday near {story[-1].isoformat()} (story dates)")
 
-    def _deictic(self, pub: date, tm: TimexMatch, emit, emit_day) -> None:  # type: ignore[no-untyped-def]
+    def _time(self, st: _DocState, tm: TimexMatch) -> None:
+        ref = st.nearby(tm.start)
+        if ref is not None:
+            _, rd, rh = ref
+            # "at 10.30pm ... at dawn": a morning after an evening is the next day
+            next_morning = (
+                rh is not None
+                and rh >= 18
+                and ((tm.hour is not None and tm.hour < 12 and not tm.midnight) or tm.part in _MORNING_PARTS)
+            )
+            st.emit_day(tm, rd + timedelta(days=1) if next_morning else rd, f"time on {rd.isoformat()} (nearby date)")
+        elif st.doc.published is not None:
+            st.emit_day(tm, st.doc.published, "publication date")
+
+    def _deictic(self, st: _DocState, pub: date, tm: TimexMatch) -> None:
         off = tm.offset or 0
         evidence = "relative to publication date"
         if tm.unit == "day":
-            emit_day(tm, pub + timedelta(days=off), evidence)
-        elif tm.unit in ("week", "weekend"):
+            st.emit_day(tm, pub + timedelta(days=off), evidence)
+        elif tm.unit == "week":
+            st.emit(tm, *_week_when(pub + timedelta(days=7 * off)), evidence)
+        elif tm.unit == "weekend":
             d = pub + timedelta(days=7 * off)
-            value, when = _week_when(d)
-            if tm.unit == "weekend":
-                sat = d - timedelta(days=d.weekday()) + timedelta(days=5)
-                value, when = value + "-WE", When(sat.isoformat(), (sat + timedelta(days=1)).isoformat(), "day")
-            emit(tm, value, when, evidence)
+            sat = d - timedelta(days=d.weekday()) + timedelta(days=5)
+            when = When(sat.isoformat(), (sat + timedelta(days=1)).isoformat(), "day")
+            st.emit(tm, _iso_week(d) + "-WE", when, evidence)
         elif tm.unit == "month":
             y, m = _shift_month(pub.year, pub.month, off)
-            value, when = _month_when(y, m, None)
-            emit(tm, value, when, evidence)
+            st.emit(tm, *_month_when(y, m, None), evidence)
         elif tm.unit == "year":
             y = pub.year + off
-            emit(tm, f"{y:04d}", When(f"{y:04d}", None, "year"), evidence)
+            st.emit(tm, f"{y:04d}", When(f"{y:04d}", None, "year"), evidence)
         elif tm.unit == "quarter":
             idx = pub.year * 4 + (pub.month - 1) // 3 + off
             y, q = idx // 4, idx % 4 + 1
-            emit(tm, f"{y}-Q{q}", When(f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "month"), evidence)
+            st.emit(tm, f"{y}-Q{q}", When(f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}", "month"), evidence)
         elif tm.unit == "decade":
             dec = str(pub.year // 10 + off)
-            emit(tm, dec, When(f"{dec}0", f"{dec}9", "year"), evidence)
+            st.emit(tm, dec, When(f"{dec}0", f"{dec}9", "year"), evidence)
 
-    def _anaphoric(self, doc, tm, nearby, emit, emit_day) -> None:  # type: ignore[no-untyped-def]
-        ref = nearby(tm.start)
-        if ref is None:
-            if doc.published is None or tm.unit not in ("year", "month", "quarter"):
-                return
-            base, hour = doc.published, None
-            evidence = "relative to publication date"
-        else:
+    def _anaphoric(self, st: _DocState, tm: TimexMatch) -> None:
+        ref = st.nearby(tm.start)
+        hour: int | None = None
+        if ref is not None:
             _, base, hour = ref
             evidence = f"relative to {base.isoformat()} (nearby date)"
+        elif st.doc.published is not None and tm.unit in ("year", "month", "quarter"):
+            base, evidence = st.doc.published, "relative to publication date"
+        else:
+            return  # "two days later" with nothing dated nearby: no honest value
         off = tm.offset or 0
         if tm.unit == "hour":
             if hour is None or hour < 18:
-                emit_day(tm, base, f"hours after {base.isoformat()} (nearby date)")
+                st.emit_day(tm, base, f"hours after {base.isoformat()} (nearby date)")
         elif tm.unit == "day":
-            emit_day(tm, base + timedelta(days=off), evidence)
+            st.emit_day(tm, base + timedelta(days=off), evidence)
         elif tm.unit == "week":
-            value, when = _week_when(base + timedelta(days=7 * off))
-            emit(tm, value, when, evidence)
+            st.emit(tm, *_week_when(base + timedelta(days=7 * off)), evidence)
         elif tm.unit == "month":
             y, m = _shift_month(base.year, base.month, off)
-            value, when = _month_when(y, m, None)
-            emit(tm, value, when, evidence)
+            st.emit(tm, *_month_when(y, m, None), evidence)
         elif tm.unit == "year":
             y = base.year + off
-            emit(tm, f"{y:04d}", When(f"{y:04d}", None, "year"), evidence)
+            st.emit(tm, f"{y:04d}", When(f"{y:04d}", None, "year"), evidence)
 
 
-def _sentence_around(text: str, pos: int) -> str:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
-    return text[start : min(ends) if ends else len(text)]
+def _looks_future(text: str, pos: int) -> bool:
+    """Whether the clause around `pos` speaks of the future ("will meet on Friday"), not the past."""
+    before = re.split(r"[,;:.!?\n\"“”()]", text[max(0, pos - 200) : pos])[-1]
+    after = re.split(r"[,;:.!?\n\"“”()]", text[pos : pos + 200])[0]
+    if _PAST_REPORTING.search(before):
+        return False
+    return bool(_FUTURE_CUE.search(before) or _FUTURE_CUE.search(after))
 
 
 def _fallback_sentences(text: str) -> list[int]:
