@@ -31,7 +31,7 @@ _TRAILING = re.compile(
     rf"[,—–-]\s*(?P<who>(?:[\w’'-]+\s+){{0,8}}?[\w’'.-]+)\s+(?:{_VERBS})(?:\s+(?P<to>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}))?\s*[.!?”\"’]*\s*$"
 )
 # "..., said Nadim Houri, executive director of ..." (inverted)
-_INVERTED = re.compile(rf"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>[A-Z][^,.;]*(?:,[^,.;]{{0,80}})?)\s*[.!?]?\s*$")
+_INVERTED = re.compile(r"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>[A-Z][^,.;]*(?:,[^,.;]{0,80})?)\s*[.!?]?\s*$")
 # "Officials said ..." / "Three diplomats said that ..." / "X told Y that ..."
 _LEADING = re.compile(
     rf"^(?P<who>(?:[\w’'-]+\s+){{0,6}}?{_SOURCE_NOUN}(?:\s+[\w’'-]+){{0,6}}?)\s+(?:{_VERBS})\b", re.I
@@ -90,6 +90,21 @@ def find_attribution(sentence: str) -> str | None:
     if m:
         return _clean_who(m.group("who"))
     return None
+
+
+_STRIP_TAIL = re.compile(
+    rf"(?:,\s*|\s+)(?:according\s+to\s+[^.;!?]*|(?:[\w’'-]+\s+){{0,8}}?[\w’'.-]+\s+(?:{_VERBS})(?:\s+[A-Z][\w’'-]*){{0,3}})\s*[.!?]?\s*$"
+)
+_STRIP_HEAD = re.compile(r"^(?:according\s+to\s+[^,]{3,80},\s*)", re.I)
+
+
+def core_text(sentence: str) -> str:
+    """The sentence without its attribution ("according to X", "..., an aide said"): what is claimed."""
+    core = _STRIP_HEAD.sub("", sentence.strip())
+    stripped = _STRIP_TAIL.sub("", core)
+    if len(stripped.split()) >= 4:
+        core = stripped
+    return core
 
 
 def is_hedged(sentence: str) -> bool:

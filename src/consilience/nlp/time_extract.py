@@ -179,6 +179,21 @@ def _rel_month(m: re.Match[str], text: str) -> TimexMatch | None:
     return TimexMatch("month", m.start(), m.end(), month=month_number(m.group("mon")), rel=_rel(m.group("rel")))
 
 
+def _month_of_rel_year(m: re.Match[str], text: str) -> TimexMatch | None:
+    offset = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    return TimexMatch("month", m.start(), m.end(), month=month_number(m.group("mon")), unit="year", offset=offset)
+
+
+def _the_quarter(m: re.Match[str], text: str) -> TimexMatch | None:
+    if m.group("unit").lower() == "period" and "quarter" not in text[max(0, m.start() - 300) : m.start()].lower():
+        return None  # "the period" is a reporting quarter only in quarterly-results prose
+    return TimexMatch("quarter", m.start(), m.end(), rel="latest")
+
+
+def _year_earlier(m: re.Match[str], text: str) -> TimexMatch | None:
+    return TimexMatch("anaphoric", m.start(), m.end(), unit="year", offset=-1)
+
+
 def _year(m: re.Match[str], text: str) -> TimexMatch | None:
     s, e = m.start(), m.end()
     tail = text[e : e + 12]
@@ -379,7 +394,14 @@ _PATTERNS: list[tuple[str, _Handler]] = [
         rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR_RE}))?",
         _month,
     ),
-    (rf"(?P<rel>last|this\s+past|this\s+coming|this|next)\s+(?P<mon>{MONTH_RE})", _rel_month),
+    (rf"(?P<rel>last|this\s+past|this\s+coming|this|next)\s+(?P<mon>{MONTH_RE})(?!\s*\d)", _rel_month),
+    (rf"(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year", _month_of_rel_year),
+    (
+        r"(?:the\s+|this\s+|that\s+)(?:(?:latest|most\s+recent|current|recent|same)\s+)?(?:fiscal\s+)?"
+        r"(?P<unit>quarter|period)(?![A-Za-z-])",
+        _the_quarter,
+    ),
+    (r"(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period))?", _year_earlier),
     (
         rf"(?:(?:fiscal(?:\s+year)?|(?:the\s+)?year)\s+)?(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start)\s+of)"
         rf"[\s-]+)?(?<![\d$€£.,#/-])(?P<y>{YEAR_RE})(?!\s*(?:[.,]\d)|'?s\b)",

@@ -190,6 +190,7 @@ class _DocState:
         self.focus = _Focus()
         self.results: dict[int, ResolvedTimex] = {}
         self.years_seen: list[tuple[int, date]] = []  # explicit-year dates, for their neighbours
+        self.quarters: list[tuple[int, int, int]] = []  # (position, year, quarter) of quarters named
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sent_starts, pos)
@@ -200,6 +201,13 @@ class _DocState:
         if prev is None or self.sentence_of(pos) - self.sentence_of(prev[0]) > max_sentences:
             return None
         return prev
+
+    def recent_quarter(self, pos: int) -> tuple[int, int] | None:
+        """The quarter named last before `pos` within the nearby sentences: "a year earlier" then means it, a year back."""
+        prev = [q for q in self.quarters if q[0] < pos]
+        if not prev or self.sentence_of(pos) - self.sentence_of(prev[-1][0]) > _NEARBY_SENTENCES:
+            return None
+        return prev[-1][1], prev[-1][2]
 
     def emit(self, tm: TimexMatch, value: str, when: When | None, evidence: str, ttype: str = "DATE") -> None:
         text = self.doc.text[tm.start : tm.end]
@@ -346,6 +354,8 @@ class _StoryResolver:
         if tm.year is not None:
             y, evidence = tm.year, "explicit year"
             st.years_seen.append((tm.start, date(tm.year, m, 15)))
+        elif tm.unit == "year" and tm.offset is not None and pub is not None:
+            y, evidence = pub.year + tm.offset, "publication date"
         elif tm.rel is not None and pub is not None:
             y, evidence = pub.year, "publication date"
             if tm.rel == "last":
@@ -364,6 +374,20 @@ class _StoryResolver:
         elif tm.kind == "decade" and tm.decade:
             first, last = (tm.decade + "0", tm.decade + "9") if len(tm.decade) == 3 else (tm.decade + "00", tm.decade + "99")
             st.emit(tm, tm.decade, When(first, last, "year"), "explicit decade")
+        elif tm.kind == "quarter" and tm.rel == "latest":
+            # "the quarter", "the latest quarter": the one named nearby, else the last one reported
+            named = st.recent_quarter(tm.start)
+            if named is not None:
+                y, q = named
+                evidence = "nearby quarter"
+            elif pub is not None:
+                ref = pub - timedelta(days=45)
+                y, q, evidence = ref.year, (ref.month - 1) // 3 + 1, "publication date"
+            else:
+                return
+            a = 3 * (q - 1) + 1
+            st.emit(tm, f"{y}-Q{q}", When(f"{y}-{a:02d}", f"{y}-{a + 2:02d}", "month"), evidence)
+            st.quarters.append((tm.start, y, q))
         elif tm.kind == "quarter" and tm.quarter:
             q, y, evidence = tm.quarter, tm.year, "explicit year"
             if y is None and pub is not None:
@@ -373,6 +397,7 @@ class _StoryResolver:
             if y is not None:
                 a = 3 * (q - 1) + 1
                 st.emit(tm, f"{y}-Q{q}", When(f"{y}-{a:02d}", f"{y}-{a + 2:02d}", "month"), evidence)
+                st.quarters.append((tm.start, y, q))
         elif tm.kind == "half" and tm.half:
             y = tm.year if tm.year is not None else (pub.year if pub else None)
             if y is not None:
@@ -381,11 +406,15 @@ class _StoryResolver:
                 st.emit(tm, f"{y}-H{tm.half}", When(f"{y}-{a:02d}", f"{y}-{a + 5:02d}", "month"), evidence)
         elif tm.kind == "season" and tm.season:
             y, evidence = tm.year, "explicit year"
+            a, b = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[tm.season]
             if y is None and pub is not None:
-                y = pub.year - 1 if tm.rel == "last" else pub.year + 1 if tm.rel == "next" else pub.year
+                y = pub.year
+                if tm.rel == "last":  # the last one that is over
+                    y = pub.year if b < pub.month else pub.year - 1
+                elif tm.rel == "next":
+                    y = pub.year if a > pub.month else pub.year + 1
                 evidence = "publication date"
             if y is not None:
-                a, b = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[tm.season]
                 ey, em = _shift_month(y, b, 0)
                 st.emit(tm, f"{y}-{tm.season}", When(f"{y}-{a:02d}", f"{ey}-{em:02d}", "month"), evidence)
 
@@ -450,6 +479,8 @@ class _StoryResolver:
             y, m = _shift_month(pub.year, pub.month, off)
             st.emit(tm, *_month_when(y, m, None), evidence)
         elif tm.unit == "year":
+            if self._quarter_a_year_back(st, tm, off):
+                return
             y = pub.year + off
             st.emit(tm, f"{y:04d}", When(f"{y:04d}", None, "year"), evidence)
         elif tm.unit == "quarter":
@@ -482,8 +513,20 @@ class _StoryResolver:
             y, m = _shift_month(base.year, base.month, off)
             st.emit(tm, *_month_when(y, m, None), evidence)
         elif tm.unit == "year":
+            if self._quarter_a_year_back(st, tm, off):
+                return
             y = base.year + off
             st.emit(tm, f"{y:04d}", When(f"{y:04d}", None, "year"), evidence)
+
+    def _quarter_a_year_back(self, st: _DocState, tm: TimexMatch, off: int) -> bool:
+        """ "Profit rose in the third quarter from a year earlier": the same quarter, a year back."""
+        named = st.recent_quarter(tm.start)
+        if off != -1 or named is None:
+            return False
+        y, q = named[0] - 1, named[1]
+        a = 3 * (q - 1) + 1
+        st.emit(tm, f"{y}-Q{q}", When(f"{y}-{a:02d}", f"{y}-{a + 2:02d}", "month"), "same quarter, a year back")
+        return True
 
 
 def _looks_future(text: str, pos: int) -> bool:
