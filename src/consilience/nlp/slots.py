@@ -371,6 +371,8 @@ def _durations(text: str) -> list[SlotValue]:
         quantity = (m.group("q1") or m.group("q2") or "").lower()
         unit = (m.group("u1") or m.group("u2")).lower()
         scale = DURATION_UNITS[unit]
+        low: float
+        high: float
         if quantity in VAGUE_QUANTITY:
             low, high = VAGUE_QUANTITY[quantity]
         elif quantity in ("a", "an"):
