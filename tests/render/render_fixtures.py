@@ -8,6 +8,8 @@ attribute-breaking quotes and ``javascript:`` URLs in every kind of string a rep
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from consilience.model import (
     Claim,
     Conflict,
@@ -25,6 +27,9 @@ from consilience.model import (
     TimelineEntry,
     When,
 )
+
+# Tests write screenshots here (gitignored).
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 PWN_SCRIPT = "</script><script>window.pwned=1</script>"
 PWN_IMG = '<img src=x onerror="window.pwned=1">'

@@ -310,13 +310,13 @@ def provenance_svg(report: Report, family_colour: dict[str, int]) -> tuple[str, 
         f'viewBox="0 0 {width} {height}" aria-labelledby="graph-title">',
         '<title id="graph-title">Provenance graph: which reports derive from which</title>',
         "<defs>",
-        '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
-        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#374151"/></marker>',
+        '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="11" markerHeight="11" '
+        'markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#374151"/></marker>',
         "</defs>",
     ]
     edge_list = [e for e in edges if e.source in drawn_set and e.target in drawn_set]
     edge_index = {id(e): i for i, e in enumerate(report.provenance.edges)}
-    labels: list[str] = []
+    edge_parts: list[str] = []
     all_edges: list[tuple[str, str, str, str | None, bool, int]] = [
         (e.source, e.target, e.kind, f"{e.kind} {e.score:.2f}", e.directed, edge_index[id(e)])
         for e in edge_list
@@ -332,7 +332,7 @@ def provenance_svg(report: Report, family_colour: dict[str, int]) -> tuple[str, 
             x2, y2 = tx + _NODE_W, ty + _NODE_H / 2
             bow = 40 + 12 * abs(positions[s][1] - positions[t][1])
             path = f"M{x1:.0f},{y1:.0f} C{x1 + bow:.0f},{y1:.0f} {x2 + bow:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
-            lx, ly = max(x1, x2) + bow * 0.75, (y1 + y2) / 2
+            lx, ly = max(x1, x2) + bow * 0.75 + 10, (y1 + y2) / 2
         else:
             forward = positions[s][0] < positions[t][0]
             x1 = sx + _NODE_W if forward else sx
@@ -340,21 +340,25 @@ def provenance_svg(report: Report, family_colour: dict[str, int]) -> tuple[str, 
             y1, y2 = sy + _NODE_H / 2, ty + _NODE_H / 2
             mid = (x1 + x2) / 2
             path = f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
-            lx, ly = mid, (y1 + y2) / 2
+            # The label sits at 70% of the curve, so edges fanning out of one origin keep theirs apart.
+            lx, ly = _bezier((x1, y1), (mid, y1), (mid, y2), (x2, y2), 0.7)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         marker = ' marker-end="url(#arrow)"' if directed else ""
         data = f' data-edge="{number}" tabindex="0" role="button"' if number >= 0 else ""
         name = f"{_node_name(s, docs, outlet_nodes)} → {_node_name(t, docs, outlet_nodes)}: {label}"
-        parts.append(
-            f'<g class="edge edge-{_xml(kind)}"{data}><title>{_xml(name)}</title>'
-            f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{stroke_width}"{dash_attr}{marker}/>'
-            "</g>"
+        label_svg = (
+            f'<text class="edge-label" x="{lx:.0f}" y="{ly - 4:.0f}" text-anchor="middle" font-size="12" '
+            f'fill="#111827" stroke="#ffffff" stroke-width="4" paint-order="stroke">{_xml(label)}</text>'
+            if label
+            else ""
         )
-        if label:
-            labels.append(
-                f'<text class="edge-label" x="{lx:.0f}" y="{ly - 4:.0f}" text-anchor="middle" font-size="12" '
-                f'fill="#111827" stroke="#ffffff" stroke-width="4" paint-order="stroke">{_xml(label)}</text>'
-            )
+        # A wide transparent stroke makes a thin line easy to hit with the mouse.
+        edge_parts.append(
+            f'<g class="edge edge-{_xml(kind)}"{data}><title>{_xml(name)}</title>'
+            f'<path d="{path}" fill="none" stroke="transparent" stroke-width="14"/>'
+            f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{stroke_width}"{dash_attr}{marker}/>'
+            f"{label_svg}</g>"
+        )
     for n in [*drawn, *outlet_nodes]:
         x, y = box(n)
         if n in outlet_nodes:
@@ -380,10 +384,23 @@ def provenance_svg(report: Report, family_colour: dict[str, int]) -> tuple[str, 
             f'<text x="{x + 10:.0f}" y="{y + 18:.0f}" font-size="13" font-weight="600">{_xml(line1)}</text>'
             f'<text x="{x + 10:.0f}" y="{y + 35:.0f}" font-size="12">{_xml(line2)}</text></g>'
         )
-    parts.extend(labels)
+    parts.extend(edge_parts)
     parts.append("</svg>")
     omitted = len(docs) - len(drawn)
     return "".join(parts), omitted
+
+
+def _bezier(
+    p0: tuple[float, float],
+    p1: tuple[float, float],
+    p2: tuple[float, float],
+    p3: tuple[float, float],
+    t: float,
+) -> tuple[float, float]:
+    u = 1 - t
+    x = u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0]
+    y = u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1]
+    return x, y
 
 
 def _node_name(n: str, docs: dict[str, Document], outlets: dict[str, str]) -> str:

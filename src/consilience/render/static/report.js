@@ -284,7 +284,7 @@
     });
     box.append(statusLine(Math.min(hits.length, limits.conflicts), hits.length, 'conflicts') || '');
     hits.slice(0, limits.conflicts).forEach(function (x) {
-      box.append(h('div', {class: 'conflict', 'data-conflict': x.id},
+      box.append(h('div', {class: 'conflict-card', 'data-conflict': x.id},
         h('div', null, badge('conflict', label(x.kind)), ' ', h('span', {text: x.ex})),
         x.by >= 0 ? h('div', {class: 'cite'}, 'Introduced by the rewrite ', h('b', {text: docName(x.by)})) : null,
         h('div', {class: 'sides'}, side(x.a, x.va), side(x.b, x.vb))));
