@@ -218,7 +218,8 @@ class _DocState:
     def emit_day(self, tm: TimexMatch, d: date, evidence: str, end_day: date | None = None) -> None:
         value, when, ttype = _day_when(d, tm, end_day)
         self.emit(tm, value, when, evidence, ttype)
-        self.focus.add(tm.start, d, tm.hour)
+        # midnight closes the day: what follows it happens on the next one
+        self.focus.add(tm.start, d + timedelta(days=1) if tm.midnight else d, tm.hour)
 
 
 class _StoryResolver:
