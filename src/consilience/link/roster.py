@@ -151,9 +151,10 @@ def _match_position(short: tuple[str, ...], full: tuple[str, ...]) -> int:
 
 @dataclass(frozen=True)
 class MentionClusters:
-    """Cluster of each mention (a deterministic int, None when dropped) and its end (a run-on span is trimmed)."""
+    """Cluster of each mention (a deterministic int, None when dropped) and its span (a run-on span is trimmed)."""
 
     roots: tuple[int | None, ...]
+    starts: tuple[int, ...]
     ends: tuple[int, ...]
 
 
@@ -331,6 +332,7 @@ def cluster_mentions(
                 return f
         return None
 
+    starts = [m.start for m in mentions]
     ends = [m.end for m in mentions]
     next_root = len(forms)
     for i, m in enumerate(mentions):
@@ -338,15 +340,18 @@ def cluster_mentions(
             continue
         known = lookup(m.text)
         if known is None:
-            # a headline span that runs on ("Name Confronts") keeps its longest known prefix
-            words = list(re.finditer(r"\S+", m.text))
-            for w in range(len(words) - 1, 0, -1):
-                cut = words[w - 1].end()
-                while cut > 0 and not m.text[cut - 1].isalnum():
-                    cut -= 1
-                known = lookup(m.text[:cut])
+            # a run-on span ("Name Confronts", "Later Name Surname") keeps its longest known part
+            words = [(w.start(), w.end()) for w in re.finditer(r"[^\s,;:]+", m.text)]
+            for size in range(len(words) - 1, 0, -1):
+                for first in range(len(words) - size + 1):
+                    s, e = words[first][0], words[first + size - 1][1]
+                    while e > s and not m.text[e - 1].isalnum():
+                        e -= 1
+                    known = lookup(m.text[s:e])
+                    if known is not None:
+                        starts[i], ends[i] = m.start + s, m.start + e
+                        break
                 if known is not None:
-                    ends[i] = m.start + cut
                     break
         if known is not None:
             assignment[i] = resolve(known, m.doc)
@@ -372,7 +377,7 @@ def cluster_mentions(
         if all(m.label in ("NORP", CAPS) for m in ms) and not (geo or 2 * geo_weak >= len(ms)):
             for i in members:
                 assignment[i] = None
-    return MentionClusters(tuple(assignment), tuple(ends))
+    return MentionClusters(tuple(assignment), tuple(starts), tuple(ends))
 
 
 def _canonical_name(mentions: Sequence[NameMention]) -> str:
@@ -399,11 +404,11 @@ def build_roster(documents: Sequence[Document], parsed: Mapping[str, ParsedDocum
         links.extend((base + link.a, base + link.b) for link in names.links)
     clusters = cluster_mentions(mentions, links)
     members: dict[int, list[NameMention]] = defaultdict(list)
-    for m, root, end in zip(mentions, clusters.roots, clusters.ends, strict=True):
+    for m, root, start, end in zip(mentions, clusters.roots, clusters.starts, clusters.ends, strict=True):
         if root is None:
             continue
-        if end < m.end:
-            m = replace(m, end=end, text=m.text[: end - m.start])
+        if (start, end) != (m.start, m.end):
+            m = replace(m, start=start, end=end, text=m.text[start - m.start : end - m.start])
         members[root].append(m)
     drafts = []
     for ms in members.values():

@@ -33,6 +33,8 @@ from consilience.model import Document, ParsedDocument
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 CAPS = "CAPS"  # label of a capitalised span that NER did not tag
 
+#: Titles that are also given names: stripped only when a full name (two words or more) follows.
+_NAME_LIKE_TITLES = frozenset({"amir", "emir", "sultan", "sheikh", "king", "prince", "princess", "queen", "major"})
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},;:!?*–—-|/ \t"
 _CONNECTORS = frozenset(
     {"al", "el", "bin", "ibn", "ben", "bint", "abu", "of", "de", "da", "del", "van", "von", "la", "le"}
@@ -104,7 +106,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1] == "."):
         # keep the dots of an acronym ("U.S.") and of an initial ("George W.")
-        if text[e - 1] == "." and re.search(r"(?:\b[A-Z]\.)+$", text[s:e]):
+        if text[e - 1] == "." and re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Ltd|Corp|St)\.$", text[s:e]):
             break
         e -= 1
     return s, e
@@ -144,6 +146,8 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     had_title = False
     if label != "ORG":
         while len(words) > 1 and _is_title(text[words[0][0] : words[0][1]]):
+            if len(words) == 2 and fold(text[words[0][0] : words[0][1]]) in _NAME_LIKE_TITLES:
+                break  # "Amir Tahan", "Sultan Aziz": a given name as likely as a title
             words, had_title = words[1:], True
     if not words:
         return []
