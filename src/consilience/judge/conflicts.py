@@ -7,7 +7,8 @@ other report says about the same moment, not with everything it says. Their
 slots (``consilience.nlp.slots``) are compared; a value that genuinely differs
 is a conflict of that kind, with both values and a one-line explanation.
 
-Not conflicts: a hedged claim negated against its assertion; a count or status
+Not conflicts: a hedged claim negated against its assertion; dates more than
+``DATE_SPREAD`` days apart (different events, not a disputed date); a count or status
 that moved between reports of different days or different dates (the story
 moving on); values missing on one side. A difference along a provenance edge
 (the derived report changed what its source said) is a mutation, marked
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from consilience.link.align_types import Alignment, ClaimLink
 from consilience.model import Claim, Conflict, Document, Entity, Fact, Provenance, TimeExpression
@@ -29,6 +31,8 @@ SAME_THING = 0.44
 NEAREST = 5
 #: conflict kinds that a developing story changes legitimately from one day to the next
 UPDATABLE = ("number", "status")
+#: dates further apart than this are different events, not a disputed date
+DATE_SPREAD = 2
 
 
 def _doc_label(document: Document) -> str:
@@ -71,6 +75,18 @@ def _days(times: Mapping[str, tuple[TimeExpression, ...]], claim: Claim) -> set[
     return out
 
 
+def _day_gap(days_a: set[str], days_b: set[str]) -> int | None:
+    """Days between the closest dates of two claims, when both are ISO-dated."""
+    gaps = []
+    for x in days_a:
+        for y in days_b:
+            try:
+                gaps.append(abs((date.fromisoformat(x) - date.fromisoformat(y)).days))
+            except ValueError:
+                continue
+    return min(gaps) if gaps else None
+
+
 def _explain(kind: str, va: str, vb: str, da: Document, db: Document, introduced_by: str | None) -> str:
     line = f'{kind}: {_doc_label(da)} says "{va}", {_doc_label(db)} says "{vb}"'
     if introduced_by:
@@ -107,7 +123,7 @@ def find_conflicts(
             slots[cid] = extract_slots(by_id[cid].text)
         return slots[cid]
 
-    found: list[tuple[str, str, str, str, str, str | None]] = []
+    candidates: list[tuple[float, str, str, str, str, str, str | None]] = []
     for link in links:
         if link.semantic < SAME_THING or (link.a, link.b) not in near:
             continue
@@ -128,9 +144,14 @@ def find_conflicts(
             diffs = [d for d in diffs if d[0] not in (*UPDATABLE, "date")]
         if a.hedged or b.hedged:
             diffs = [d for d in diffs if d[0] != "negation"]
+        if any(kind == "date" for kind, _, _ in diffs):
+            gap = _day_gap(days_a, days_b)
+            if gap is not None and gap > DATE_SPREAD:
+                diffs = [d for d in diffs if d[0] != "date"]
         introduced_by = derived.get(frozenset((a.doc, b.doc)))
         for kind, va, vb in diffs:
-            found.append((a.id, b.id, kind, va, vb, introduced_by))
+            candidates.append((link.semantic, a.id, b.id, kind, va, vb, introduced_by))
+    found = [(a_id, b_id, kind, va, vb, intro) for _, a_id, b_id, kind, va, vb, intro in candidates]
     found.sort(key=lambda f: (order[f[0]], order[f[1]], f[2]))
     conflicts = []
     width = max(3, len(str(len(found))))
