@@ -29,7 +29,9 @@ def parsed_with(document: Document, labels: Mapping[str, str]) -> ParsedDocument
 
 
 def roster(
-    texts: Sequence[str], labels: Mapping[str, str], removed: Mapping[int, Sequence[tuple[int, int]]] | None = None
+    texts: Sequence[str],
+    labels: Mapping[str, str],
+    removed: Mapping[int, Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[Entity, ...]:
     """The roster of a story made of ``texts`` (documents d0, d1, ...) with hand-marked NER labels."""
     documents = [

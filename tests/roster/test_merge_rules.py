@@ -6,7 +6,7 @@ from consilience.link.roster import RosterIndex, build_roster, entity_index
 
 from .helpers import entity_of, parsed_with, roster, same
 
-P, O, G, N = "PERSON", "ORG", "GPE", "NORP"
+PER, ORG, GPE, NORP = "PERSON", "ORG", "GPE", "NORP"
 
 
 def test_vowel_variants_merge_but_different_consonants_stay_apart() -> None:
@@ -15,7 +15,7 @@ def test_vowel_variants_merge_but_different_consonants_stay_apart() -> None:
         "The twins Ihsan and Iyas Qabbani were stopped at the border. Ihsan was released.",
         "Police questioned Ehsan and Eyas Qabbani. Eyas was held overnight, Ehsan went home.",
     ]
-    ents = roster(texts, {"Ihsan": P, "Iyas Qabbani": P, "Ehsan": P, "Eyas Qabbani": P, "Eyas": P})
+    ents = roster(texts, {"Ihsan": PER, "Iyas Qabbani": PER, "Ehsan": PER, "Eyas Qabbani": PER, "Eyas": PER})
     assert same(ents, "Ihsan", "Ehsan")
     assert same(ents, "Iyas Qabbani", "Eyas Qabbani")
     assert same(ents, "Eyas", "Eyas Qabbani")
@@ -29,12 +29,12 @@ def test_consonant_romanisation_variants_merge() -> None:
         "Envoy Kamal Sadeqi met Leila Hodadi and Nazim Zahabi in the evening.",
     ]
     labels = {
-        "Kamal Sadeghi": P,
-        "Leila Khodadi": P,
-        "Nazim Dhahabi": P,
-        "Kamal Sadeqi": P,
-        "Leila Hodadi": P,
-        "Nazim Zahabi": P,
+        "Kamal Sadeghi": PER,
+        "Leila Khodadi": PER,
+        "Nazim Dhahabi": PER,
+        "Kamal Sadeqi": PER,
+        "Leila Hodadi": PER,
+        "Nazim Zahabi": PER,
     }
     ents = roster(texts, labels)
     assert same(ents, "Kamal Sadeghi", "Kamal Sadeqi")  # gh ~ q
@@ -44,14 +44,16 @@ def test_consonant_romanisation_variants_merge() -> None:
 
 def test_vowel_classes_do_not_make_different_names_one() -> None:
     texts = ["Hassan Rouf and Hussein Rouf spoke; Amir Tahan and Omar Tahan listened."]
-    ents = roster(texts, {"Hassan Rouf": P, "Hussein Rouf": P, "Amir Tahan": P, "Omar Tahan": P})
+    ents = roster(texts, {"Hassan Rouf": PER, "Hussein Rouf": PER, "Amir Tahan": PER, "Omar Tahan": PER})
     assert not same(ents, "Hassan Rouf", "Hussein Rouf")
     assert not same(ents, "Amir Tahan", "Omar Tahan")
 
 
 def test_diacritics_and_russian_endings_fold() -> None:
     texts = ["Gökhan Yılmaz met Pavel Orlov.", "Gokhan Yilmaz and Pavel Orloff signed the deal."]
-    ents = roster(texts, {"Gökhan Yılmaz": P, "Pavel Orlov": P, "Gokhan Yilmaz": P, "Pavel Orloff": P})
+    ents = roster(
+        texts, {"Gökhan Yılmaz": PER, "Pavel Orlov": PER, "Gokhan Yilmaz": PER, "Pavel Orloff": PER}
+    )
     assert same(ents, "Gökhan Yılmaz", "Gokhan Yilmaz")
     assert same(ents, "Pavel Orlov", "Pavel Orloff")
 
@@ -63,7 +65,7 @@ def test_article_variants_merge() -> None:
         "Nabil Al Khatib left.",
         "Nabil Khatib returned.",
     ]
-    labels = {"Nabil al-Khatib": P, "Nabil el-Khatib": P, "Nabil Al Khatib": P, "Nabil Khatib": P}
+    labels = {"Nabil al-Khatib": PER, "Nabil el-Khatib": PER, "Nabil Al Khatib": PER, "Nabil Khatib": PER}
     ents = roster(texts, labels)
     e = entity_of(ents, "Nabil al-Khatib")
     assert {"Nabil el-Khatib", "Nabil Al Khatib", "Nabil Khatib"} <= set(e.variants)
@@ -71,14 +73,14 @@ def test_article_variants_merge() -> None:
 
 def test_given_name_family_merges() -> None:
     texts = ["Mohamed Farouk was named governor.", "Governor Muhammad Farouk took office."]
-    ents = roster(texts, {"Mohamed Farouk": P, "Muhammad Farouk": P})
+    ents = roster(texts, {"Mohamed Farouk": PER, "Muhammad Farouk": PER})
     assert same(ents, "Mohamed Farouk", "Muhammad Farouk")
     assert entity_of(ents, "Mohamed Farouk").type == "person"
 
 
 def test_british_and_american_spellings_merge() -> None:
     texts = ["The 5th Armoured Brigade moved north.", "The 5th Armored Brigade reached the river."]
-    ents = roster(texts, {"5th Armoured Brigade": O, "5th Armored Brigade": O})
+    ents = roster(texts, {"5th Armoured Brigade": ORG, "5th Armored Brigade": ORG})
     assert same(ents, "5th Armoured Brigade", "5th Armored Brigade")
     assert entity_of(ents, "5th Armored Brigade").type == "organisation"
 
@@ -88,7 +90,7 @@ def test_acronym_defined_in_text_merges_across_documents() -> None:
         "Fighters of the Jabhat Nasr Watani (JNW) took the town.",
         "JNW commanders denied the claim.",
     ]
-    ents = roster(texts, {"Jabhat Nasr Watani": O, "JNW": P})
+    ents = roster(texts, {"Jabhat Nasr Watani": ORG, "JNW": PER})
     e = entity_of(ents, "JNW")
     assert "Jabhat Nasr Watani" in e.variants
     assert e.type == "organisation"  # an acronym tagged PERSON is still an organisation
@@ -99,7 +101,7 @@ def test_acronym_spelled_by_initials_of_a_name_in_the_story() -> None:
         "Ministers of the Gulf Cooperation Council met in the capital.",
         "The GCC statement was short.",
     ]
-    ents = roster(texts, {"Gulf Cooperation Council": O, "GCC": O})
+    ents = roster(texts, {"Gulf Cooperation Council": ORG, "GCC": ORG})
     assert same(ents, "GCC", "Gulf Cooperation Council")
 
 
@@ -108,7 +110,7 @@ def test_acronym_with_two_possible_expansions_stays_apart() -> None:
         "The Gulf Cooperation Council met. The Green Citizens Committee protested.",
         "The GCC statement was short.",
     ]
-    ents = roster(texts, {"Gulf Cooperation Council": O, "Green Citizens Committee": O, "GCC": O})
+    ents = roster(texts, {"Gulf Cooperation Council": ORG, "Green Citizens Committee": ORG, "GCC": ORG})
     assert not same(ents, "GCC", "Gulf Cooperation Council")
     assert not same(ents, "GCC", "Green Citizens Committee")
 
@@ -122,14 +124,14 @@ def test_aliases_merge() -> None:
         "Abu Yasin and Ustad were seen; Kemal Aras and Abu Layth were not.",
     ]
     labels = {
-        "Tamer Haddad": P,
-        "Abu Yasin": P,
-        "Rustam Beg": P,
-        "Ustad": P,
-        "Abu Sayf": P,
-        "Kemal Aras": P,
-        "Dawud Sarraj": P,
-        "Abu Layth": P,
+        "Tamer Haddad": PER,
+        "Abu Yasin": PER,
+        "Rustam Beg": PER,
+        "Ustad": PER,
+        "Abu Sayf": PER,
+        "Kemal Aras": PER,
+        "Dawud Sarraj": PER,
+        "Abu Layth": PER,
     }
     ents = roster(texts, labels)
     assert same(ents, "Tamer Haddad", "Abu Yasin")
@@ -144,7 +146,7 @@ def test_lone_given_name_and_surname_join_the_single_full_name() -> None:
         "Interior minister Tariq Nassar resigned on Monday.",
         "Tariq said he was tired. Nassar did not take questions.",
     ]
-    ents = roster(texts, {"Tariq Nassar": P, "Tariq": P, "Nassar": G})
+    ents = roster(texts, {"Tariq Nassar": PER, "Tariq": PER, "Nassar": GPE})
     e = entity_of(ents, "Tariq Nassar")
     assert {"Tariq", "Nassar"} <= set(e.variants)
     assert e.type == "person"  # the lone surname was tagged as a place
@@ -152,7 +154,7 @@ def test_lone_given_name_and_surname_join_the_single_full_name() -> None:
 
 def test_brothers_with_one_surname_stay_apart() -> None:
     texts = ["Tariq Nassar and his brother Sami Nassar fled. Nassar later returned."]
-    ents = roster(texts, {"Tariq Nassar": P, "Sami Nassar": P, "Nassar": P})
+    ents = roster(texts, {"Tariq Nassar": PER, "Sami Nassar": PER, "Nassar": PER})
     assert not same(ents, "Tariq Nassar", "Sami Nassar")
     assert not same(ents, "Nassar", "Tariq Nassar")  # one mention each: no evidence which brother
     assert not same(ents, "Nassar", "Sami Nassar")
@@ -166,7 +168,7 @@ def test_shared_surname_goes_to_the_bearer_named_in_that_document() -> None:
         "Laszlo Varga and Anna Varga met. Varga, the president, smiled.",
         "Laszlo Varga thanked voters.",
     ]
-    ents = roster(texts, {"Laszlo Varga": P, "Anna Varga": P, "Varga": P})
+    ents = roster(texts, {"Laszlo Varga": PER, "Anna Varga": PER, "Varga": PER})
     laszlo, anna = entity_of(ents, "Laszlo Varga"), entity_of(ents, "Anna Varga")
     assert laszlo.id != anna.id
     lone = {(m.doc, m.start) for m in anna.mentions if m.end - m.start == len("Varga")}
@@ -180,13 +182,13 @@ def test_father_and_son_with_one_name_stay_apart() -> None:
         "His father Karim Volkov founded the firm decades ago.",
         "The president travelled with his son Karim, who studies abroad.",
     ]
-    ents = roster(texts, {"Karim Volkov": P, "Karim": P})
+    ents = roster(texts, {"Karim Volkov": PER, "Karim": PER})
     assert not same(ents, "Karim", "Karim Volkov")
 
 
 def test_generational_suffix_keeps_father_and_son_apart() -> None:
     texts = ["Robert Kane Jr. spoke after Robert Kane Sr. had left."]
-    ents = roster(texts, {"Robert Kane Jr.": P, "Robert Kane Sr.": P})
+    ents = roster(texts, {"Robert Kane Jr.": PER, "Robert Kane Sr.": PER})
     assert not same(ents, "Robert Kane Jr.", "Robert Kane Sr.")
 
 
@@ -195,7 +197,7 @@ def test_shared_given_name_does_not_merge_different_people() -> None:
         "Prime minister Mohammed Qasemi met General Hamid Mohammed and Mohammed bin Rashid.",
         "Mohammed Qasemi later called Mohammed bin Rashid.",
     ]
-    ents = roster(texts, {"Mohammed Qasemi": P, "Hamid Mohammed": P, "Mohammed bin Rashid": P})
+    ents = roster(texts, {"Mohammed Qasemi": PER, "Hamid Mohammed": PER, "Mohammed bin Rashid": PER})
     assert not same(ents, "Mohammed Qasemi", "Hamid Mohammed")
     assert not same(ents, "Mohammed Qasemi", "Mohammed bin Rashid")
 
@@ -205,7 +207,7 @@ def test_types_are_fixed_by_general_evidence() -> None:
         "Deputy Minister Oskar Lind visited Varnholm, where the Northern Relief Agency works.",
         "Troops moved into Kessari after the fall of Varnholm. Kessari is quiet.",
     ]
-    labels = {"Oskar Lind": G, "Varnholm": N, "Northern Relief Agency": P, "Kessari": N}
+    labels = {"Oskar Lind": GPE, "Varnholm": NORP, "Northern Relief Agency": PER, "Kessari": NORP}
     ents = roster(texts, labels)
     assert entity_of(ents, "Oskar Lind").type == "person"  # title
     assert entity_of(ents, "Northern Relief Agency").type == "organisation"  # suffix
@@ -214,13 +216,15 @@ def test_types_are_fixed_by_general_evidence() -> None:
 
 
 def test_demonyms_are_not_entities() -> None:
-    ents = roster(["Norwegian officials met Danish envoys in Oslo."], {"Norwegian": N, "Danish": N, "Oslo": G})
+    ents = roster(
+        ["Norwegian officials met Danish envoys in Oslo."], {"Norwegian": NORP, "Danish": NORP, "Oslo": GPE}
+    )
     assert [e.name for e in ents] == ["Oslo"]
 
 
 def test_headline_fragments_only_join_known_names() -> None:
     texts = ["Varga Confronts His Critics\nLaszlo Varga answered questions. Varga smiled."]
-    ents = roster(texts, {"Varga Confronts": P, "Laszlo Varga": P, "Varga": P, "His Critics": O})
+    ents = roster(texts, {"Varga Confronts": PER, "Laszlo Varga": PER, "Varga": PER, "His Critics": ORG})
     names = {v for e in ents for v in e.variants}
     assert "Varga Confronts" not in names and "His Critics" not in names
     e = entity_of(ents, "Laszlo Varga")
@@ -229,13 +233,13 @@ def test_headline_fragments_only_join_known_names() -> None:
 
 def test_capitalised_names_missed_by_ner_are_found() -> None:
     texts = ["Omar Delic was injured. Later Omar Delic left hospital."]
-    ents = roster(texts, {"Omar Delic": P})
+    ents = roster(texts, {"Omar Delic": PER})
     # NER is given both occurrences here; now drop the second and check the fallback finds it
     doc_text = texts[0]
     from consilience.model import Document, NamedSpan, ParsedDocument
 
     document = Document(id="d0", text=doc_text)
-    first = NamedSpan(0, len("Omar Delic"), "Omar Delic", P)
+    first = NamedSpan(0, len("Omar Delic"), "Omar Delic", PER)
     parsed = ParsedDocument(doc="d0", sentences=(), named=(first,))
     ents = build_roster([document], {"d0": parsed})
     assert len(entity_of(ents, "Omar Delic").mentions) == 2
@@ -244,7 +248,7 @@ def test_capitalised_names_missed_by_ner_are_found() -> None:
 def test_removed_boilerplate_is_skipped() -> None:
     text = "Anna Berg won.\nRead more: Anna Berg interview\nBerg thanked fans."
     start = text.index("Read more")
-    ents = roster([text], {"Anna Berg": P, "Berg": P}, removed={0: [(start, start + 30)]})
+    ents = roster([text], {"Anna Berg": PER, "Berg": PER}, removed={0: [(start, start + 30)]})
     e = entity_of(ents, "Anna Berg")
     assert all(not (start <= m.start < start + 30) for m in e.mentions)
     assert len(e.mentions) == 2
@@ -256,7 +260,15 @@ def test_output_is_deterministic_and_independent_of_document_order() -> None:
         "Anna Berg and Tariq Nassar left Oslo for Bergen.",
         "Berg said Tariq would return.",
     ]
-    labels = {"Tariq Nassar": P, "Anna Berg": P, "Oslo": G, "Bergen": G, "Nassar": P, "Berg": P, "Tariq": P}
+    labels = {
+        "Tariq Nassar": PER,
+        "Anna Berg": PER,
+        "Oslo": GPE,
+        "Bergen": GPE,
+        "Nassar": PER,
+        "Berg": PER,
+        "Tariq": PER,
+    }
     first = roster(texts, labels)
     assert roster(texts, labels) == first
     from consilience.model import Document
@@ -272,7 +284,7 @@ def test_output_is_deterministic_and_independent_of_document_order() -> None:
 
 def test_index_maps_spans_to_entities() -> None:
     texts = ["Tariq Nassar met Anna Berg in Oslo."]
-    ents = roster(texts, {"Tariq Nassar": P, "Anna Berg": P, "Oslo": G})
+    ents = roster(texts, {"Tariq Nassar": PER, "Anna Berg": PER, "Oslo": GPE})
     index = entity_index(ents)
     tariq = entity_of(ents, "Tariq Nassar")
     assert index[("d0", 0, len("Tariq Nassar"))] == tariq.id

@@ -28,14 +28,18 @@ def _parse(document: Document) -> ParsedDocument:
         if line.strip():
             doc = nlp(line)
             sentences += [Sentence(offset + s.start_char, offset + s.end_char) for s in doc.sents]
-            named += [NamedSpan(offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in doc.ents]
+            named += [
+                NamedSpan(offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in doc.ents
+            ]
         offset += len(line) + 1
     return ParsedDocument(document.id, tuple(sentences), tuple(named))
 
 
 @pytest.fixture(scope="module")
 def seed_story(seeds_dir: Path) -> tuple[list[Document], dict[str, ParsedDocument]]:
-    documents = [Document(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(seeds_dir.glob("*.txt"))]
+    documents = [
+        Document(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(seeds_dir.glob("*.txt"))
+    ]
     return documents, {d.id: _parse(d) for d in documents}
 
 
@@ -46,9 +50,9 @@ def seed_roster(seed_story: tuple[list[Document], dict[str, ParsedDocument]]) ->
 
 
 def _gold(seeds_dir: Path) -> dict[str, list[list[str]]]:
-    gold: dict[str, list[list[str]]] = json.loads((seeds_dir.parent / "eval" / "seeds_gold.json").read_text())[
-        "entities"
-    ]
+    gold: dict[str, list[list[str]]] = json.loads(
+        (seeds_dir.parent / "eval" / "seeds_gold.json").read_text()
+    )["entities"]
     return gold
 
 
@@ -58,7 +62,10 @@ def _ids(entities: tuple[Entity, ...], name: str) -> set[str]:
     return {
         e.id
         for e in entities
-        if any(n == x.lower() or n in x.lower().split() or x.lower().endswith(" " + n) for x in (e.name, *e.variants))
+        if any(
+            n == x.lower() or n in x.lower().split() or x.lower().endswith(" " + n)
+            for x in (e.name, *e.variants)
+        )
     }
 
 

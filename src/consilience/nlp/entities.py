@@ -34,7 +34,9 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 CAPS = "CAPS"  # label of a capitalised span that NER did not tag
 
 #: Titles that are also given names: stripped only when a full name (two words or more) follows.
-_NAME_LIKE_TITLES = frozenset({"amir", "emir", "sultan", "sheikh", "king", "prince", "princess", "queen", "major"})
+_NAME_LIKE_TITLES = frozenset(
+    {"amir", "emir", "sultan", "sheikh", "king", "prince", "princess", "queen", "major"}
+)
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},;:!?*–—-|/ \t"
 _CONNECTORS = frozenset(
     {"al", "el", "bin", "ibn", "ben", "bint", "abu", "of", "de", "da", "del", "van", "von", "la", "le"}
