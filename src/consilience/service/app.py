@@ -10,6 +10,7 @@ import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from enum import StrEnum
+from http import HTTPStatus
 from typing import Annotated, Any
 
 import orjson
@@ -73,8 +74,10 @@ MEDIA_TYPES = {
 }
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "the body cannot be parsed"},
     401: {"model": ErrorOut, "description": "missing or invalid API key"},
     404: {"model": ErrorOut, "description": "no such story (or it belongs to another tenant)"},
+    413: {"model": ErrorOut, "description": "the request body is larger than the limit"},
     429: {"model": ErrorOut, "description": "too many requests for this key"},
 }
 
@@ -255,8 +258,11 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = re.sub(r"[^a-z]+", "_", str(exc.detail).lower()).strip("_") or "error"
-        return _error(exc.status_code, code if len(code) < 40 else "error", str(exc.detail), exc.headers)
+        try:
+            code = HTTPStatus(exc.status_code).phrase.lower().replace(" ", "_").replace("-", "_")
+        except ValueError:
+            code = "error"
+        return _error(exc.status_code, code, str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
