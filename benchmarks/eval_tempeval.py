@@ -153,7 +153,9 @@ def score_doc(
     """Add one document's counts to `totals` (keys: "all", "DATE", "TIME")."""
     targets = [g for g in doc.gold if g.type in TARGET_TYPES]
     others = [g for g in doc.gold if g.type not in TARGET_TYPES]
-    kept = [s for s in system if any(_overlap(s, g) for g in targets) or not any(_overlap(s, o) for o in others)]
+    kept = [
+        s for s in system if any(_overlap(s, g) for g in targets) or not any(_overlap(s, o) for o in others)
+    ]
     used: set[int] = set()
     totals["all"].gold += len(targets)
     totals["all"].system += len(kept)
@@ -171,7 +173,9 @@ def score_doc(
             for key in ("all", g.type):
                 totals[key].value_ok += 1
         elif errors is not None:
-            errors.append(f"VALUE {doc.name}: {g.text!r} gold {g.value} ours {kept[match].value} ({kept[match].text!r})")
+            errors.append(
+                f"VALUE {doc.name}: {g.text!r} gold {g.value} ours {kept[match].value} ({kept[match].text!r})"
+            )
     if errors is not None:
         errors.extend(f"EXTRA {doc.name}: {s.text!r} {s.value}" for i, s in enumerate(kept) if i not in used)
 

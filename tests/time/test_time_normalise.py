@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from time_helpers import parse
+
 from consilience.model import Document, Removed, TimeExpression
 from consilience.nlp.times import normalise_times
-
-from time_helpers import parse
 
 TODAY = date(2026, 11, 23)
 
@@ -54,7 +54,9 @@ def test_times_of_day_join_their_date() -> None:
 
 
 def test_midnight_and_dawn_after_an_evening_fall_on_the_next_day() -> None:
-    times = _one("Guards left at 11pm on March 3, 2021. By midnight the palace was empty. Calls at dawn went unanswered.")
+    times = _one(
+        "Guards left at 11pm on March 3, 2021. By midnight the palace was empty. Calls at dawn went unanswered."
+    )
     assert _find(times, "midnight").when.start == "2021-03-04T00:00"
     dawn = _find(times, "dawn")
     assert dawn.when.start.startswith("2021-03-04") and dawn.when.granularity == "part_of_day"
@@ -91,7 +93,8 @@ def test_years_propagate_across_the_story() -> None:
 
 def test_publication_date_fixes_the_year_looking_back_or_ahead() -> None:
     times = _one(
-        "The deal was signed on Dec. 20. The parties will meet again on Jan. 15.", published="2019-01-10T08:00:00Z"
+        "The deal was signed on Dec. 20. The parties will meet again on Jan. 15.",
+        published="2019-01-10T08:00:00Z",
     )
     signed = _find(times, "Dec. 20")
     assert signed.when.start == "2018-12-20" and signed.evidence == "publication date"
@@ -146,7 +149,9 @@ def test_deictic_expressions_need_the_publication_date() -> None:
 
 
 def test_removed_spans_are_skipped() -> None:
-    text = "The summit opened on May 5, 2021.\nRelated: Markets rally on June 1, 2021\nIt closed two days later."
+    text = (
+        "The summit opened on May 5, 2021.\nRelated: Markets rally on June 1, 2021\nIt closed two days later."
+    )
     start = text.index("Related")
     doc = Document(id="d", text=text, removed=(Removed(start, text.index("\n", start), "related headline"),))
     times = _times(doc)["d"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from time_helpers import parse, sentence_claims
+
 from consilience.judge.timeline import build_timeline
 from consilience.model import Document
 from consilience.nlp.times import normalise_times
-from time_helpers import parse, sentence_claims
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 from datetime import date
 
+from time_helpers import parse, sentence_claims
+
 from consilience.judge.timeline import build_timeline
 from consilience.model import Claim, Conflict, Document, Fact, TimelineEntry
 from consilience.nlp.times import normalise_times
-from time_helpers import parse, sentence_claims
 
 TODAY = date(2026, 11, 23)
 
 
 def _timeline(
-    docs: list[Document], facts_by_text: dict[str, list[str]] | None = None, conflicts: tuple[Conflict, ...] = ()
+    docs: list[Document],
+    facts_by_text: dict[str, list[str]] | None = None,
+    conflicts: tuple[Conflict, ...] = (),
 ) -> tuple[tuple[TimelineEntry, ...], list[Claim]]:
     times = normalise_times(docs, {d.id: parse(d) for d in docs}, today=TODAY)
     claims = [c for d in docs for c in sentence_claims(d)]
     facts = []
     for i, (_, fragments) in enumerate(sorted((facts_by_text or {}).items())):
         ids = tuple(c.id for c in claims if any(f in c.text for f in fragments))
-        facts.append(Fact(f"F{i}", ids, tuple(sorted({c.doc for c in claims if c.id in ids})), 2, "corroborated", ""))
+        facts.append(
+            Fact(f"F{i}", ids, tuple(sorted({c.doc for c in claims if c.id in ids})), 2, "corroborated", "")
+        )
     return build_timeline(claims, times, facts, conflicts), claims
 
 
@@ -28,7 +33,9 @@ REPORT_A = Document(
     id="a",
     text="The ceasefire collapsed on Friday, May 2, 2025. Troops entered the port at 6am on May 4, 2025.",
 )
-REPORT_B = Document(id="b", text="Troops entered the port on May 4, 2025, witnesses said. The mayor fled in 2019.")
+REPORT_B = Document(
+    id="b", text="Troops entered the port on May 4, 2025, witnesses said. The mayor fled in 2019."
+)
 
 
 def test_entries_are_chronological_with_stable_ids() -> None:
@@ -63,7 +70,9 @@ def test_claims_of_one_fact_with_the_same_time_merge_across_reports() -> None:
 
 def test_reports_of_one_fact_giving_different_days_are_a_conflict() -> None:
     x = Document(id="x", text="The general left the capital on March 9, 2023.")
-    y = Document(id="y", text="The general left the capital on March 11, 2023, aides said. He was born in 1961.")
+    y = Document(
+        id="y", text="The general left the capital on March 11, 2023, aides said. He was born in 1961."
+    )
     timeline, _ = _timeline([x, y], {"left": ["left the capital"]})
     days = [e for e in timeline if e.when.granularity == "day"]
     assert len(days) == 2 and all(e.conflict for e in days)

@@ -151,7 +151,14 @@ def _date(m: re.Match[str], text: str) -> TimexMatch | None:
     wd = m.group("wd")
     s, e = _span(m)
     return TimexMatch(
-        "date", s, e, year=year, month=mon, day=day, day_end=day_end, weekday=weekday_number(wd) if wd else None
+        "date",
+        s,
+        e,
+        year=year,
+        month=mon,
+        day=day,
+        day_end=day_end,
+        weekday=weekday_number(wd) if wd else None,
     )
 
 
@@ -176,16 +183,23 @@ def _month(m: re.Match[str], text: str) -> TimexMatch | None:
 
 
 def _rel_month(m: re.Match[str], text: str) -> TimexMatch | None:
-    return TimexMatch("month", m.start(), m.end(), month=month_number(m.group("mon")), rel=_rel(m.group("rel")))
+    return TimexMatch(
+        "month", m.start(), m.end(), month=month_number(m.group("mon")), rel=_rel(m.group("rel"))
+    )
 
 
 def _month_of_rel_year(m: re.Match[str], text: str) -> TimexMatch | None:
     offset = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
-    return TimexMatch("month", m.start(), m.end(), month=month_number(m.group("mon")), unit="year", offset=offset)
+    return TimexMatch(
+        "month", m.start(), m.end(), month=month_number(m.group("mon")), unit="year", offset=offset
+    )
 
 
 def _the_quarter(m: re.Match[str], text: str) -> TimexMatch | None:
-    if m.group("unit").lower() == "period" and "quarter" not in text[max(0, m.start() - 300) : m.start()].lower():
+    if (
+        m.group("unit").lower() == "period"
+        and "quarter" not in text[max(0, m.start() - 300) : m.start()].lower()
+    ):
         return None  # "the period" is a reporting quarter only in quarterly-results prose
     return TimexMatch("quarter", m.start(), m.end(), rel="latest")
 
@@ -203,10 +217,7 @@ def _year(m: re.Match[str], text: str) -> TimexMatch | None:
 
 
 def _decade(m: re.Match[str], text: str) -> TimexMatch | None:
-    if m.group("c"):
-        prefix = m.group("c") + m.group("dd")
-    else:
-        prefix = "19" + m.group("dd2")
+    prefix = m.group("c") + m.group("dd") if m.group("c") else "19" + m.group("dd2")  # "'80s": the 1900s
     return TimexMatch("decade", m.start(), m.end(), decade=prefix, mod=_mod(m.group("mod")))
 
 
@@ -218,26 +229,40 @@ def _quarter(m: re.Match[str], text: str) -> TimexMatch | None:
         m.end(),
         year=int(y) if y else None,
         quarter=ORDINALS[m.group("q").lower()],
-        rel=_rel(m.group("rel")) if m.group("rel") and m.group("rel").lower() in ("last", "next", "this") else None,
+        rel=_rel(m.group("rel"))
+        if m.group("rel") and m.group("rel").lower() in ("last", "next", "this")
+        else None,
     )
 
 
 def _half(m: re.Match[str], text: str) -> TimexMatch | None:
     y = m.group("y")
     return TimexMatch(
-        "half", m.start(), m.end(), year=int(y) if y else None, half=1 if m.group("h").lower() == "first" else 2
+        "half",
+        m.start(),
+        m.end(),
+        year=int(y) if y else None,
+        half=1 if m.group("h").lower() == "first" else 2,
     )
 
 
 def _season(m: re.Match[str], text: str) -> TimexMatch | None:
     word = m.group("s").lower()
     rel, y, the = m.group("rel"), m.group("y"), m.group("the")
-    if word == "fall" and not (rel or y or the) and _word_before(text, m.start()) not in ("in", "during", "since"):
+    if (
+        word == "fall"
+        and not (rel or y or the)
+        and _word_before(text, m.start()) not in ("in", "during", "since")
+    ):
         return None  # "prices fall" is a verb
     before = _word_before(text, m.start())
     if not (rel or y or the) and before not in ("in", "during", "since", "until", "by"):
         return None
-    if the and not (rel or y) and (re.match(r"\s+of\b", text[m.end() :]) or before not in ("in", "during", "since")):
+    if (
+        the
+        and not (rel or y)
+        and (re.match(r"\s+of\b", text[m.end() :]) or before not in ("in", "during", "since"))
+    ):
         return None  # "the fall of the city" is an event, "in the summer" a season
     r = _rel(rel) if rel and rel.lower() not in ("early", "late") else None
     mod = rel.lower() if rel and rel.lower() in ("early", "late") else None
@@ -266,12 +291,19 @@ def _day_word(m: re.Match[str], text: str) -> TimexMatch | None:
     if m.group("w2"):  # "this morning", "last night"
         w2 = m.group("w2").lower()
         return TimexMatch(
-            "deictic", m.start(), m.end(), unit="day", offset=-1 if w2 == "last" else 0, part=m.group("pod2").lower()
+            "deictic",
+            m.start(),
+            m.end(),
+            unit="day",
+            offset=-1 if w2 == "last" else 0,
+            part=m.group("pod2").lower(),
         )
     if w == "tonight":
         return TimexMatch("deictic", m.start(), m.end(), unit="day", offset=0, part="night")
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[w]
-    return TimexMatch("deictic", m.start(), m.end(), unit="day", offset=offset, part=pod, mod=_mod(m.group("mod")))
+    return TimexMatch(
+        "deictic", m.start(), m.end(), unit="day", offset=offset, part=pod, mod=_mod(m.group("mod"))
+    )
 
 
 def _unit(word: str) -> str:
@@ -282,7 +314,9 @@ def _deictic_unit(m: re.Match[str], text: str) -> TimexMatch | None:
     rel = m.group("rel").lower()
     offset = {"last": -1, "this": 0, "current": 0, "next": 1}[rel]
     mod_word = (m.group("mod") or "").lower()
-    mod = {"early": "early", "earlier": "early", "late": "late", "later": "late"}.get(mod_word, _mod(mod_word))
+    mod = {"early": "early", "earlier": "early", "late": "late", "later": "late"}.get(
+        mod_word, _mod(mod_word)
+    )
     return TimexMatch("deictic", m.start(), m.end(), unit=_unit(m.group("unit")), offset=offset, mod=mod)
 
 
@@ -401,7 +435,10 @@ _PATTERNS: list[tuple[str, _Handler]] = [
         r"(?P<unit>quarter|period)(?![A-Za-z-])",
         _the_quarter,
     ),
-    (r"(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period))?", _year_earlier),
+    (
+        r"(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:third\s+|fourth\s+|first\s+|second\s+)?(?:quarter|period))?",
+        _year_earlier,
+    ),
     (
         rf"(?:(?:fiscal(?:\s+year)?|(?:the\s+)?year)\s+)?(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start)\s+of)"
         rf"[\s-]+)?(?<![\d$€£.,#/-])(?P<y>{YEAR_RE})(?!\s*(?:[.,]\d)|'?s\b)",
@@ -453,7 +490,10 @@ _PATTERNS: list[tuple[str, _Handler]] = [
         _next_unit,
     ),
     (r"the\s+day\s+(?P<dir>before|after)(?=\s*(?:[,.;:)]|$))", _day_before),
-    (r"(?:that\s+(?:same\s+)?|the\s+same\s+)(?P<unit>day|morning|afternoon|evening|night)(?![A-Za-z])", _same_day),
+    (
+        r"(?:that\s+(?:same\s+)?|the\s+same\s+)(?P<unit>day|morning|afternoon|evening|night)(?![A-Za-z])",
+        _same_day,
+    ),
     (
         rf"(?<![\d.:,])(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m(?:\.(?![A-Za-z])|(?![A-Za-z]))"
         rf"(?:\s+{TIMEZONE_RE})?",
@@ -467,7 +507,10 @@ _PATTERNS: list[tuple[str, _Handler]] = [
     (rf"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:GMT|UTC|{TIMEZONE_RE})", _clock),
     (r"(?P<w>noon|midday|midnight)", _named_time),
     (rf"\b{_PRE}\s+(?P<x>(?P<w>dawn|daybreak|dusk|sunrise|sunset))", _named_time),
-    (rf"(?P<h>{NUMBER_RE})\s+(?:o'clock\s+)?in\s+the\s+(?P<pod>morning|afternoon|evening|night)", _hour_in_the),
+    (
+        rf"(?P<h>{NUMBER_RE})\s+(?:o'clock\s+)?in\s+the\s+(?P<pod>morning|afternoon|evening|night)",
+        _hour_in_the,
+    ),
     (
         r"the\s+(?:(?:early|late)\s+)?(?P<pod>morning|afternoon|evening|night|early\s+hours|small\s+hours|wee\s+hours)"
         r"\s+of(?=\s)",
@@ -529,14 +572,24 @@ def _merge(text: str, items: list[TimexMatch]) -> list[TimexMatch]:
             continue
         if nxt and cur.kind == "time" and _is_dated(nxt) and _TIME_TO_DATE_GAP.fullmatch(gap):
             items[i + 1] = replace(
-                nxt, start=cur.start, hour=cur.hour, minute=cur.minute, midnight=cur.midnight, part=cur.part or nxt.part
+                nxt,
+                start=cur.start,
+                hour=cur.hour,
+                minute=cur.minute,
+                midnight=cur.midnight,
+                part=cur.part or nxt.part,
             )
             i += 1
             continue
         if nxt and _is_dated(cur) and nxt.kind == "time" and _DATE_TO_TIME_GAP.fullmatch(gap):
             out.append(
                 replace(
-                    cur, end=nxt.end, hour=nxt.hour, minute=nxt.minute, midnight=nxt.midnight, part=nxt.part or cur.part
+                    cur,
+                    end=nxt.end,
+                    hour=nxt.hour,
+                    minute=nxt.minute,
+                    midnight=nxt.midnight,
+                    part=nxt.part or cur.part,
                 )
             )
             i += 2

@@ -5,6 +5,8 @@ General calendar vocabulary only: nothing here belongs to any one story.
 
 from __future__ import annotations
 
+import re
+
 MONTHS: dict[str, int] = {
     "january": 1,
     "jan": 1,
@@ -81,7 +83,16 @@ NUMBER_WORDS: dict[str, int] = {
     "a couple of": 2,
 }
 
-ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 
 # Parts of the day: TimeML code, ISO start time, ISO end time, and whether the end falls on the next day.
 PARTS_OF_DAY: dict[str, tuple[str, str, str, bool]] = {
@@ -140,4 +151,7 @@ def number_value(word: str) -> int | None:
 
 def day_number(text: str) -> int:
     """Day of month from "7", "07" or "7th"."""
-    return int(text.rstrip("stndrdth"))
+    digits = re.match(r"\d+", text)
+    if digits is None:
+        raise ValueError(f"not a day of month: {text!r}")
+    return int(digits.group())

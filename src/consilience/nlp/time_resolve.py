@@ -99,6 +99,13 @@ def _closest_year(month: int, day: int, anchors: Sequence[date]) -> int:
     return best[1] if best else years[-1]
 
 
+def _publication_distance(delta_days: int, future: bool) -> int:
+    """How unlikely a date `delta_days` from publication is: "will join in April" looks ahead, else back."""
+    if future:
+        return delta_days if delta_days >= -7 else 10_000 - delta_days
+    return 2 * delta_days if delta_days > 0 else -delta_days
+
+
 def _year_near_publication(month: int, day: int, pub: date, future: bool = False) -> int:
     """The year placing month/day nearest the publication date; news looks back more than ahead."""
     best: tuple[int, int] | None = None
@@ -107,10 +114,7 @@ def _year_near_publication(month: int, day: int, pub: date, future: bool = False
         if d is None:
             continue
         delta = (d - pub).days
-        if future:  # "will join in April": the next one
-            cost = delta if delta >= -7 else 10_000 - delta
-        else:
-            cost = 2 * delta if delta > 0 else -delta
+        cost = _publication_distance(delta, future)
         if best is None or cost < best[0]:
             best = (cost, y)
     return best[1] if best else pub.year
@@ -267,7 +271,7 @@ class _StoryResolver:
             return score
 
         for i, (d, tm, cands) in enumerate(pairs):
-            best = max(cands, key=lambda c, i=i: (support(i, c), c))  # type: ignore[misc]
+            best = max(cands, key=lambda c: (support(i, c), c))  # most support, then the most recent
             evidence = "weekday+date, agreeing with story dates" if support(i, best) else "weekday+date"
             self.weekday_fixed[(d.doc, tm.start)] = (best, evidence)
             self.firm[d.doc].append(best)
@@ -370,10 +374,15 @@ class _StoryResolver:
 
     def _period(self, st: _DocState, tm: TimexMatch) -> None:
         pub = st.doc.published
+        y: int | None
         if tm.kind == "year" and tm.year is not None:
             st.emit(tm, f"{tm.year:04d}", When(f"{tm.year:04d}", None, "year"), "explicit year")
         elif tm.kind == "decade" and tm.decade:
-            first, last = (tm.decade + "0", tm.decade + "9") if len(tm.decade) == 3 else (tm.decade + "00", tm.decade + "99")
+            first, last = (
+                (tm.decade + "0", tm.decade + "9")
+                if len(tm.decade) == 3
+                else (tm.decade + "00", tm.decade + "99")
+            )
             st.emit(tm, tm.decade, When(first, last, "year"), "explicit decade")
         elif tm.kind == "quarter" and tm.rel == "latest":
             # "the quarter", "the latest quarter": the one named nearby, else the last one reported
@@ -444,11 +453,15 @@ class _StoryResolver:
             return
         near = st.focus.nearest(tm.start)
         if near is not None:
-            st.emit_day(tm, _nearest_weekday(near[1], wd), f"weekday near {near[1].isoformat()} (document dates)")
+            st.emit_day(
+                tm, _nearest_weekday(near[1], wd), f"weekday near {near[1].isoformat()} (document dates)"
+            )
             return
         story = self.story_firm()
         if story:
-            st.emit_day(tm, _nearest_weekday(story[-1], wd), f"weekday near {story[-1].isoformat()} (story dates)")
+            st.emit_day(
+                tm, _nearest_weekday(story[-1], wd), f"weekday near {story[-1].isoformat()} (story dates)"
+            )
 
     def _time(self, st: _DocState, tm: TimexMatch) -> None:
         ref = st.nearby(tm.start)
@@ -460,7 +473,9 @@ class _StoryResolver:
                 and rh >= 18
                 and ((tm.hour is not None and tm.hour < 12 and not tm.midnight) or tm.part in _MORNING_PARTS)
             )
-            st.emit_day(tm, rd + timedelta(days=1) if next_morning else rd, f"time on {rd.isoformat()} (nearby date)")
+            st.emit_day(
+                tm, rd + timedelta(days=1) if next_morning else rd, f"time on {rd.isoformat()} (nearby date)"
+            )
         elif st.doc.published is not None:
             st.emit_day(tm, st.doc.published, "publication date")
 
@@ -526,7 +541,9 @@ class _StoryResolver:
             return False
         y, q = named[0] - 1, named[1]
         a = 3 * (q - 1) + 1
-        st.emit(tm, f"{y}-Q{q}", When(f"{y}-{a:02d}", f"{y}-{a + 2:02d}", "month"), "same quarter, a year back")
+        st.emit(
+            tm, f"{y}-Q{q}", When(f"{y}-{a:02d}", f"{y}-{a + 2:02d}", "month"), "same quarter, a year back"
+        )
         return True
 
 
