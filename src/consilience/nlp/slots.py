@@ -480,7 +480,8 @@ def extract_slots(text: str) -> Slots:
         values=tuple(values),
         negated=bool(NEGATORS.search(unhedged)),
         exclusive=bool(EXCLUSIVE.search(text)),
-        words=frozenset(content_words(NEGATORS.sub(" ", text)) - NEGATION_WORDS),
+        # Five-letter stems, so that "attended" and "did not attend" share their words.
+        words=frozenset(w[:5] for w in content_words(NEGATORS.sub(" ", text)) - NEGATION_WORDS),
     )
 
 
