@@ -106,3 +106,10 @@ def test_long_claims_are_trimmed_to_the_clause_of_the_time() -> None:
     timeline, _ = _timeline([Document(id="z", text=text)])
     assert len(timeline) == 1
     assert "April 14, 2020" in timeline[0].text and len(timeline[0].text) < len(text)
+
+
+def test_part_of_day_and_clock_time_on_the_same_day_agree() -> None:
+    x = Document(id="x", text="The minister called him on the evening of May 9, 2021.")
+    y = Document(id="y", text="The minister called him at 10.30pm on May 9, 2021, aides said.")
+    timeline, _ = _timeline([x, y], {"call": ["minister called him"]})
+    assert len(timeline) == 2 and not any(e.conflict for e in timeline)

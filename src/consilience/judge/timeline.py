@@ -40,6 +40,11 @@ def compatible(a: When, b: When) -> bool:
     """Whether two times can describe one moment: one contains the other, or their ranges meet."""
     if a.start.startswith(b.start) or b.start.startswith(a.start):
         return True
+    if "part_of_day" in (a.granularity, b.granularity):
+        # "the evening of" and "at 10.30pm" the same day agree: parts of the day have loose edges
+        days_a = {a.start[:10], (a.end or a.start)[:10]}
+        days_b = {b.start[:10], (b.end or b.start)[:10]}
+        return bool(days_a & days_b)
     a_end, b_end = a.end or a.start, b.end or b.start
     # compare as strings of equal precision: a range [start, end] is inclusive at its own precision
     n = min(len(a.start), len(b.start))
