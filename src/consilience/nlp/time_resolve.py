@@ -31,7 +31,9 @@ _FUTURE_CUE = re.compile(
     r"|upcoming|going\s+to)\b",
     re.I,
 )
-_PAST_REPORTING = re.compile(r"\b(?:said|announced|told|reported|was|were|had|did)\s+(?:\w+\s+)?$", re.I)
+_PAST_VERB = re.compile(
+    r"\b(?:said|told|was|were|had|did|came|went|met|began|took|left|made|gave|\w+ed)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -550,10 +552,13 @@ class _StoryResolver:
 def _looks_future(text: str, pos: int) -> bool:
     """Whether the clause around `pos` speaks of the future ("will meet on Friday"), not the past."""
     before = re.split(r"[,;:.!?\n\"“”()]", text[max(0, pos - 200) : pos])[-1]
-    after = re.split(r"[,;:.!?\n\"“”()]", text[pos : pos + 200])[0]
-    if _PAST_REPORTING.search(before):
-        return False
-    return bool(_FUTURE_CUE.search(before) or _FUTURE_CUE.search(after))
+    after = " ".join(re.split(r"[,;:.!?\n\"“”()]", text[pos : pos + 200])[0].split()[1:4])
+    # the tense cue nearest before the expression decides; a cue right after it counts too
+    future = [m.end() for m in _FUTURE_CUE.finditer(before)]
+    past = [m.end() for m in _PAST_VERB.finditer(before)]
+    if future or past:
+        return max(future, default=-1) > max(past, default=-1)
+    return bool(_FUTURE_CUE.search(after))
 
 
 def _fallback_sentences(text: str) -> list[int]:
