@@ -180,19 +180,19 @@ def test_large_graph_draws_linked_reports_and_says_how_many_it_left_out() -> Non
 
 
 def test_rewrite_diff_pairs_claims_by_fact_and_marks_words() -> None:
-    data = page_data(build_report())
-    claims = data["claims"]
+    report = build_report()
+    data = page_data(report)
     by_pair = {(data["docs"][r["a"]]["id"], data["docs"][r["b"]]["id"]): r["rows"] for r in data["rewrites"]}
     rewrite = by_pair[("w1", "r1")]
-    kinds = [row["k"] for row in rewrite]
+    kinds = [row[0] for row in rewrite]
     assert kinds.count("added") == 2 and kinds.count("dropped") == 2 and kinds.count("changed") == 3
-    added = [claims[row["b"]]["id"] for row in rewrite if row["k"] == "added"]
+    added = [report.claims[row[2]].id for row in rewrite if row[0] == "added"]
     assert added == ["r1-c3", "r1-c4"], "the invented scene and the fabricated quote are added, in order"
     copy = by_pair[("w1", "r2")]
-    changed = [row for row in copy if row["k"] == "changed"]
+    changed = [row for row in copy if row[0] == "changed"]
     assert len(changed) == 1
-    assert ["~", "19", "20"] in changed[0]["ops"]
-    assert [row["k"] for row in copy].count("dropped") == 1  # the operator's statement
+    assert ["~", "19", "20"] in changed[0][3]
+    assert [row[0] for row in copy].count("dropped") == 1  # the operator's statement
 
 
 @given(st.text(max_size=60), st.text(max_size=60))
@@ -207,12 +207,17 @@ def test_claim_spans_reach_the_page_as_python_offsets() -> None:
     report = build_report()
     data = page_data(report)
     r1 = next(i for i, d in enumerate(data["docs"]) if d["id"] == "r1")
-    c = next(c for c in data["claims"] if c["d"] == r1 and c["st"] == "embellished")
-    assert R1[c["s"] : c["e"]].startswith("Captain Erik Dahl")
+    embellished = data["claim_statuses"].index("embellished")
+    _doc, start, end = next(c[:3] for c in data["claims"] if c[0] == r1 and c[4] == embellished)
+    assert R1[start:end].startswith("Captain Erik Dahl")
 
 
 def test_claims_are_coloured_by_status() -> None:
-    statuses = {c["id"]: c["st"] for c in page_data(build_report())["claims"]}
+    report = build_report()
+    data = page_data(report)
+    statuses = {
+        c.id: data["claim_statuses"][row[4]] for c, row in zip(report.claims, data["claims"], strict=True)
+    }
     assert statuses["w1-c1"] == "corroborated"
     assert statuses["w1-c5"] == "single_source"
     assert statuses["r2-c3"] == "contested"

@@ -457,18 +457,20 @@ def page_data(report: Report) -> dict[str, Any]:
         }
         for d in report.documents
     ]
+    # Claims are the most numerous records: positional arrays
+    # [doc, start, end, fact, status index, flags, attribution, hedged] keep a big page small.
+    status_index = {status: i for i, status in enumerate(CLAIM_STATUSES)}
     claims = [
-        {
-            "id": c.id,
-            "d": doc_index.get(c.doc, -1),
-            "s": c.start,
-            "e": c.end,
-            "f": fact_index.get(c.fact, -1) if c.fact else -1,
-            "st": claim_status(c, fact_status.get(c.fact) if c.fact else None, c.id in in_conflict),
-            "fl": list(c.flags),
-            "at": c.attribution,
-            "h": c.hedged,
-        }
+        [
+            doc_index.get(c.doc, -1),
+            c.start,
+            c.end,
+            fact_index.get(c.fact, -1) if c.fact else -1,
+            status_index[claim_status(c, fact_status.get(c.fact) if c.fact else None, c.id in in_conflict)],
+            list(c.flags),
+            c.attribution,
+            1 if c.hedged else 0,
+        ]
         for c in report.claims
     ]
     facts = [
@@ -532,7 +534,10 @@ def page_data(report: Report) -> dict[str, Any]:
             "kind": e.kind,
             "score": round(e.score, 4),
             "dir": e.directed,
-            "rows": rewrite_diff(claims_by_doc.get(e.source, []), claims_by_doc.get(e.target, [])),
+            "rows": [
+                [row["k"], row["a"], row["b"], *(([row["ops"]]) if "ops" in row else [])]
+                for row in rewrite_diff(claims_by_doc.get(e.source, []), claims_by_doc.get(e.target, []))
+            ],
         }
         for n, e in enumerate(report.provenance.edges)
         if _diffable(e, doc_index)
@@ -553,6 +558,7 @@ def page_data(report: Report) -> dict[str, Any]:
         for s in report.sources
     ]
     return {
+        "claim_statuses": list(CLAIM_STATUSES),
         "docs": documents,
         "families": [[doc_index[d] for d in members if d in doc_index] for members in families],
         "claims": claims,

@@ -3,9 +3,15 @@
   // Everything shown comes from the embedded data and is written as text nodes only (never innerHTML):
   // report text is hostile input.
   var D = JSON.parse(document.getElementById('consilience-data').textContent);
+  D.claims = D.claims.map(function (a) {
+    return {d: a[0], s: a[1], e: a[2], f: a[3], st: D.claim_statuses[a[4]], fl: a[5], at: a[6], h: a[7] === 1};
+  });
+  D.rewrites.forEach(function (r) {
+    r.rows = r.rows.map(function (a) { return {k: a[0], a: a[1], b: a[2], ops: a[3]}; });
+  });
   var PAGE = 100;
   var query = '';
-  var limits = {facts: PAGE, entities: 200, reports: PAGE, rewrites: 60, timeline: 300, quotes: 300, conflicts: 200};
+  var limits = {facts: PAGE, entities: PAGE, reports: PAGE, rewrites: 60, timeline: 200, quotes: PAGE, conflicts: 50};
 
   function h(tag, props) {
     var el = document.createElement(tag);
