@@ -523,7 +523,11 @@ _PATTERNS: list[tuple[str, _Handler]] = [
     ),
 ]
 
-_COMPILED: list[tuple[re.Pattern[str], _Handler]] = [(re.compile(p, re.IGNORECASE), h) for p, h in _PATTERNS]
+# Every expression starts at a word boundary ("the '80s" aside): saying so lets the regex engine skip
+# most positions at once, which makes the scan several times faster.
+_COMPILED: list[tuple[re.Pattern[str], _Handler]] = [
+    (re.compile(p if h is _decade else rf"\b(?:{p})", re.IGNORECASE), h) for p, h in _PATTERNS
+]
 
 # What may stand between two parts of one expression ("10.30pm on December 7", "Sunday at 4am").
 _TIME_TO_DATE_GAP = re.compile(r"\s*(?:,\s*|\s+on\s+(?:the\s+)?|\s+of\s+)?\s*", re.IGNORECASE)
