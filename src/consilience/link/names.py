@@ -17,451 +17,131 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+
+def word_set(words: str) -> frozenset[str]:
+    """The set of whitespace-separated words of ``words`` (for the word lists below)."""
+    return frozenset(words.split())
+
+
 #: Arabic definite-article forms (with sun-letter assimilation) written before a hyphen: al-Sham, ash-Sham.
-HYPHEN_ARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "ad",
-        "ash",
-        "as",
-        "an",
-        "ar",
-        "at",
-        "az",
-        "ath",
-        "adh",
-        "ul",
-        "ud",
-        "ur",
-        "us",
-        "un",
-        "ez",
-        "es",
-    }
+HYPHEN_ARTICLES = word_set(
+    """
+    al el ad ash as an ar at az ath adh ul ud ur us un ez es
+    """
 )
 #: Article forms that also stand alone before a capitalised word ("Al Jazeera", "El Baradei").
 SPACED_ARTICLES = frozenset({"al", "el"})
 #: Name particles that are part of a name but never a name on their own.
-PARTICLES = frozenset(
-    {
-        "bin",
-        "ibn",
-        "ben",
-        "bint",
-        "abu",
-        "abou",
-        "umm",
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "dos",
-        "du",
-        "van",
-        "von",
-    }
+PARTICLES = word_set(
+    "bin ibn ben bint abu abou umm de da del della di dos du van von lo la le der den ter dei degli das do"
 )
 _PARTICLE_CANON = {"ibn": "bin", "ben": "bin", "abou": "abu"}
 #: Generational suffixes: "John Smith Jr." is not "John Smith".
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 
 #: Titles and ranks that precede a person's name (lowercase, without the trailing dot).
-TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "premier",
-        "chancellor",
-        "secretary",
-        "general",
-        "gen",
-        "brig",
-        "brigadier",
-        "col",
-        "colonel",
-        "lt",
-        "lieutenant",
-        "maj",
-        "major",
-        "capt",
-        "captain",
-        "cpt",
-        "sgt",
-        "sergeant",
-        "cpl",
-        "corporal",
-        "pvt",
-        "private",
-        "adm",
-        "admiral",
-        "marshal",
-        "commander",
-        "cmdr",
-        "sheikh",
-        "shaikh",
-        "sheik",
-        "emir",
-        "amir",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sultan",
-        "crown",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "judge",
-        "justice",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "mayor",
-        "ayatollah",
-        "imam",
-        "rabbi",
-        "pope",
-        "cardinal",
-        "bishop",
-        "archbishop",
-        "rev",
-        "reverend",
-        "pastor",
-        "mufti",
-        "mullah",
-        "spokesman",
-        "spokeswoman",
-        "ambassador",
-        "envoy",
-        "deputy",
-        "chairman",
-        "chairwoman",
-        "chief",
-        "director",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "finance",
-        "former",
-        "late",
-        "then-president",
-        "then-prime",
-        "acting",
-        "mp",
-        "mep",
-        "president-elect",
-        "sayyed",
-        "sayyid",
-        "hajji",
-        "haji",
-        "grand",
-        "field",
-    ]
+TITLES = word_set(
+    """
+    president vice prime minister premier chancellor secretary general gen brig brigadier col
+    colonel lt lieutenant maj major capt captain cpt sgt sergeant cpl corporal pvt private adm
+    admiral marshal commander cmdr sheikh shaikh sheik emir amir king queen prince princess sultan
+    crown mr mrs ms miss dr prof professor sir dame lord lady judge justice senator sen rep
+    representative congressman congresswoman governor gov mayor ayatollah imam rabbi pope cardinal
+    bishop archbishop rev reverend pastor mufti mullah spokesman spokeswoman ambassador envoy deputy
+    chairman chairwoman chief director foreign defence defense interior finance former late
+    then-president then-prime acting mp mep president-elect sayyed sayyid hajji haji grand field
+    """
 )
 #: Words of kinship that introduce a person ("his son X", "wife X").
-KINSHIP = frozenset(
-    [
-        "son",
-        "sons",
-        "daughter",
-        "daughters",
-        "brother",
-        "brothers",
-        "sister",
-        "sisters",
-        "wife",
-        "husband",
-        "widow",
-        "widower",
-        "father",
-        "mother",
-        "cousin",
-        "cousins",
-        "nephew",
-        "niece",
-        "uncle",
-        "aunt",
-        "grandson",
-        "granddaughter",
-        "grandfather",
-        "grandmother",
-        "twin",
-        "son-in-law",
-        "brother-in-law",
-        "father-in-law",
-        "stepson",
-        "stepdaughter",
-        "stepfather",
-        "stepmother",
-        "fiancee",
-        "fiance",
-    ]
+KINSHIP = word_set(
+    """
+    son sons daughter daughters brother brothers sister sisters wife husband widow widower father
+    mother cousin cousins nephew niece uncle aunt grandson granddaughter grandfather grandmother
+    twin son-in-law brother-in-law father-in-law stepson stepdaughter stepfather stepmother fiancee
+    fiance
+    """
 )
 #: Last words that make a name an organisation ("4th Armoured Division", "Interior Ministry").
-ORG_SUFFIXES = frozenset(
-    [
-        "division",
-        "ministry",
-        "group",
-        "council",
-        "agency",
-        "party",
-        "army",
-        "brigade",
-        "brigades",
-        "battalion",
-        "corps",
-        "front",
-        "movement",
-        "committee",
-        "commission",
-        "organisation",
-        "organization",
-        "union",
-        "association",
-        "institute",
-        "university",
-        "college",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "llc",
-        "plc",
-        "bank",
-        "court",
-        "parliament",
-        "assembly",
-        "office",
-        "department",
-        "service",
-        "services",
-        "authority",
-        "forces",
-        "force",
-        "guard",
-        "guards",
-        "initiative",
-        "foundation",
-        "fund",
-        "network",
-        "news",
-        "times",
-        "post",
-        "bureau",
-        "federation",
-        "league",
-        "alliance",
-        "coalition",
-        "club",
-        "team",
-        "channel",
-        "television",
-        "tv",
-        "radio",
-        "press",
-        "telegraph",
-        "journal",
-        "herald",
-        "tribune",
-        "gazette",
-        "review",
-        "magazine",
-        "airlines",
-        "airways",
-        "police",
-        "militia",
-        "regiment",
-        "cabinet",
-        "senate",
-        "congress",
-        "government",
-        "administration",
-        "board",
-        "trust",
-        "society",
-    ]
+ORG_SUFFIXES = word_set(
+    """
+    division ministry group council agency party army brigade brigades battalion corps front
+    movement committee commission organisation organization union association institute university
+    college company corporation corp inc ltd llc plc bank court parliament assembly office
+    department service services authority forces force guard guards initiative foundation fund
+    network news times post bureau federation league alliance coalition club team channel television
+    tv radio press telegraph journal herald tribune gazette review magazine airlines airways police
+    militia regiment cabinet senate congress government administration board trust society church
+    mosque school
+    """
 )
 #: First words that make a name an organisation ("Ministry of Defence", "University of X").
 ORG_HEADS = frozenset({"ministry", "university", "bank", "council", "department", "office", "court", "house"})
 #: Words after a name that say it is an organisation ("the X group", "X television").
-ORG_FOLLOWERS = frozenset(
-    [
-        "group",
-        "groups",
-        "organisation",
-        "organization",
-        "militia",
-        "movement",
-        "party",
-        "rebels",
-        "fighters",
-        "faction",
-        "agency",
-        "company",
-        "newspaper",
-        "channel",
-        "television",
-        "tv",
-        "magazine",
-        "network",
-        "alliance",
-        "coalition",
-        "insurgents",
-        "jihadists",
-        "firm",
-    ]
+ORG_FOLLOWERS = word_set(
+    """
+    group groups organisation organization militia movement party rebels fighters faction agency
+    company newspaper channel television tv magazine network alliance coalition insurgents jihadists
+    firm
+    """
 )
 #: Words after a name that say it is a place ("X air base", "X province").
-PLACE_FOLLOWERS = frozenset(
-    [
-        "airbase",
-        "airport",
-        "base",
-        "province",
-        "city",
-        "town",
-        "village",
-        "district",
-        "region",
-        "governorate",
-        "county",
-        "state",
-        "border",
-        "neighbourhood",
-        "neighborhood",
-        "port",
-        "harbour",
-        "harbor",
-        "river",
-        "valley",
-        "mountains",
-        "coast",
-        "crossing",
-        "camp",
-        "prison",
-        "hospital",
-        "square",
-        "street",
-        "avenue",
-        "road",
-        "highway",
-    ]
+PLACE_FOLLOWERS = word_set(
+    """
+    airbase airport base province city town village district region governorate county state border
+    neighbourhood neighborhood port harbour harbor river valley mountains coast crossing camp prison
+    hospital square street avenue road highway
+    """
 )
 #: Words before a name that say it is a place ("in X", "the province of X").
 PLACE_LEADERS = frozenset(
     {"in", "into", "from", "near", "toward", "towards", "across", "outside", "inside", "via"}
 )
-PLACE_OF = frozenset(
-    {
-        "province",
-        "city",
-        "town",
-        "village",
-        "region",
-        "capital",
-        "neighbourhood",
-        "neighborhood",
-        "district",
-        "fall",
-    }
+PLACE_OF = word_set(
+    """
+    province city town village region capital neighbourhood neighborhood district fall
+    """
 )
 
 #: Given-name families: spellings of one name that vowel/consonant rules alone do not equate.
-_GIVEN_NAME_FAMILIES: tuple[list[str], ...] = (
-    [
-        "muhammad",
-        "mohammed",
-        "mohammad",
-        "mohamed",
-        "mohamad",
-        "muhammed",
-        "mohammod",
-        "mehmet",
-        "mehmed",
-        "mohd",
-        "muhamad",
-        "mouhamed",
-        "mouhammad",
-        "muhamed",
-        "mohamud",
-    ],
-    ["ahmad", "ahmed", "ahmet"],
-    ["abdullah", "abdallah", "abdulla", "abdalla", "abdellah"],
-    ["abdul", "abdel", "abd", "abdal", "abdol"],
-    ["yusuf", "yousef", "youssef", "yusef", "yousuf", "yusif", "jusuf", "youssouf", "yousif"],
-    ["hussein", "husayn", "hussain", "hossein", "husain", "huseyin", "hosein", "houssein"],
-    ["mustafa", "mustapha", "moustafa", "mostafa"],
-    ["omar", "umar", "omer"],
-    ["osama", "usama", "oussama"],
-    ["khaled", "khalid"],
-    ["said", "saeed", "saied"],
-    ["mahmoud", "mahmud", "mahmood"],
-    ["abdulaziz", "abdelaziz"],
-    ["aleksandr", "alexander", "alexandr", "oleksandr", "aleksander"],
-    ["sergei", "sergey", "serhiy", "sergiy"],
-    ["dmitry", "dmitri", "dmytro", "dimitri"],
-    ["yevgeny", "evgeny", "yevgeniy", "evgeni", "yevhen", "evgenii"],
-    ["yuri", "yury", "yuriy", "iouri", "jurij"],
-    ["mikhail", "michail"],
-    ["nikolai", "nikolay", "mykola"],
-    ["vladimir", "volodymyr", "wladimir"],
-    ["andrei", "andrey", "andriy"],
-    ["alexei", "alexey", "aleksei", "oleksiy", "aleksey"],
-    ["pyotr", "petr", "petro"],
-    ["fyodor", "fedor", "fiodor"],
-    ["ilya", "ilia"],
-    ["mohsen", "muhsin", "mohsin"],
-    ["ali", "aly"],
+_GIVEN_NAME_FAMILIES = (
+    "muhammad mohammed mohammad mohamed mohamad muhammed mohammod mehmet mehmed mohd muhamad mouhamed mouhammad muhamed mohamud",
+    "ahmad ahmed ahmet",
+    "abdullah abdallah abdulla abdalla abdellah",
+    "abdul abdel abd abdal abdol",
+    "yusuf yousef youssef yusef yousuf yusif jusuf youssouf yousif",
+    "hussein husayn hussain hossein husain huseyin hosein houssein",
+    "mustafa mustapha moustafa mostafa",
+    "omar umar omer",
+    "osama usama oussama",
+    "khaled khalid",
+    "said saeed saied",
+    "mahmoud mahmud mahmood",
+    "abdulaziz abdelaziz",
+    "aleksandr alexander alexandr oleksandr aleksander",
+    "sergei sergey serhiy sergiy",
+    "dmitry dmitri dmytro dimitri",
+    "yevgeny evgeny yevgeniy evgeni yevhen evgenii",
+    "yuri yury yuriy iouri jurij",
+    "mikhail michail",
+    "nikolai nikolay mykola",
+    "vladimir volodymyr wladimir",
+    "andrei andrey andriy",
+    "alexei alexey aleksei oleksiy aleksey",
+    "pyotr petr petro",
+    "fyodor fedor fiodor",
+    "ilya ilia",
+    "mohsen muhsin mohsin",
+    "ali aly",
 )
-_FAMILY: dict[str, str] = {v: fam[0] for fam in _GIVEN_NAME_FAMILIES for v in fam}
+_FAMILY: dict[str, str] = {v: fam.split()[0] for fam in _GIVEN_NAME_FAMILIES for v in fam.split()}
 
+_ORDINAL_WORDS = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
 _ORDINALS = {
     w: f"{i}{'st' if i % 10 == 1 and i != 11 else 'nd' if i % 10 == 2 and i != 12 else 'rd' if i % 10 == 3 and i != 13 else 'th'}"
-    for i, w in enumerate(
-        [
-            "zeroth",
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ]
-    )
+    for i, w in enumerate(_ORDINAL_WORDS.split())
     if i
 }
 

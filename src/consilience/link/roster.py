@@ -27,15 +27,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from consilience.link.names import (
+    ORG_SUFFIXES,
     PARTICLES,
     NameParts,
     acronym_matches,
+    fold,
     is_acronym,
     name_key,
     name_parts,
     same_name,
     same_token,
     skeleton,
+    word_set,
 )
 from consilience.model import Document, Entity, Mention, ParsedDocument
 from consilience.nlp.entities import CAPS, NameMention, extract_names
@@ -52,8 +55,12 @@ _CUE_TYPE = {
     "al_name": ("organisation", 1.0),
 }
 #: Last words that a name of an organisation may carry or drop ("Al Arabiya TV" is "Al Arabiya").
-GENERIC_ORG_TAILS = frozenset(
-    {"tv", "television", "channel", "radio", "newspaper", "daily", "group", "network"}
+GENERIC_ORG_TAILS = word_set(
+    "tv television channel radio newspaper daily group network corp corporation inc incorporated co company "
+    "ltd limited llc plc ag sa gmbh"
+)
+_LOWER_NAME_WORDS = frozenset(
+    {"al", "el", "of", "the", "and", "for", "de", "la", "le", "du", "des", "on", "in", "at"}
 )
 #: A surname shared by several people resolves to one only if it has this many times the others' full mentions.
 DOMINANCE = 2.0
@@ -135,6 +142,17 @@ def _kin_roles(mentions: Iterable[NameMention]) -> set[str]:
             elif cue == "late":
                 roles.add("late")
     return roles
+
+
+def _is_proper_name(text: str) -> bool:
+    """Whether every word of a name but particles and articles is capitalised ("Millom man" is not)."""
+    for word in text.split():
+        w = fold(word).strip("'\".,")
+        if not w or w in PARTICLES or w in _LOWER_NAME_WORDS or re.match(r"^[a-z]{1,3}-", w):
+            continue
+        if not (word[0].isupper() or word[0].isdigit()):
+            return False
+    return True
 
 
 def _match_position(short: tuple[str, ...], full: tuple[str, ...]) -> int:
@@ -245,7 +263,10 @@ def cluster_mentions(
     full_forms = [
         f
         for f, form in enumerate(forms)
-        if not form.acronym and len(form.content) >= 2 and types[uf.find(f)] == "person"
+        if not form.acronym
+        and len(form.content) >= 2
+        and types[uf.find(f)] == "person"
+        and any(_is_proper_name(mentions[i].text) for i in form.mentions)
     ]
     full_count: Counter[int] = Counter()
     full_docs: dict[int, set[str]] = defaultdict(set)
@@ -289,6 +310,32 @@ def cluster_mentions(
         elif candidates:
             bearers = sorted(r for r, roles in candidates.items() if "surname" in roles)
             short_choice[root] = (bearers, sorted(candidates))
+
+    # an organisation named by its last word alone ("the Falcons" for "Riverside Falcons"), when unique
+    org_forms = [
+        f
+        for f, form in enumerate(forms)
+        if not form.acronym
+        and len(form.content) >= 2
+        and types[uf.find(f)] == "organisation"
+        and any(_is_proper_name(mentions[i].text) for i in form.mentions)
+    ]
+    for root, fs in sorted(grouped.items()):
+        if root in short_choice or types[root] not in ("organisation", "other"):
+            continue
+        if any(
+            forms[f].acronym or len(forms[f].parts.tokens) != 1 or forms[f].key[0] in ORG_SUFFIXES for f in fs
+        ):
+            continue  # a generic head ("Police", "Council") alone may mean any body of that kind
+        targets = {
+            uf.find(g)
+            for f in fs
+            for g in org_forms
+            if uf.find(g) != root and same_token(forms[g].content[-1], forms[f].parts.tokens[0])
+        }
+        if len(targets) == 1:
+            (target,) = targets
+            short_choice[root] = ([target], [target])
 
     def resolve(form_index: int, doc: str) -> int | None:
         """Cluster root of a form for a mention in ``doc`` (short forms may resolve per document)."""
