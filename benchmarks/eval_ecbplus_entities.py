@@ -297,16 +297,17 @@ def _print_errors(
             for b in members[x + 1 :]:
                 if a.text.lower() == b.text.lower():
                     continue
-                pair = tuple(sorted((a.text, b.text)))
+                first, second = sorted((a.text, b.text))
+                pair = (first, second)
                 same_sys, same_gold = system[a.index] == system[b.index], a.gold == b.gold
                 if same_sys and not same_gold:
-                    wrong[pair] += 1  # type: ignore[index]
+                    wrong[pair] += 1
                 elif same_gold and not same_sys:
-                    missed[pair] += 1  # type: ignore[index]
+                    missed[pair] += 1
     for title, table in (("wrongly merged", wrong), ("missed", missed)):
         print(f"\n{title} (name pairs, most frequent first):")
-        for (a, b), n in sorted(table.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
-            print(f"  {n:4d}  {a!r} ~ {b!r}")
+        for (x, y), n in sorted(table.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
+            print(f"  {n:4d}  {x!r} ~ {y!r}")
 
 
 if __name__ == "__main__":
