@@ -306,8 +306,8 @@ def _print_errors(
                     missed[pair] += 1
     for title, table in (("wrongly merged", wrong), ("missed", missed)):
         print(f"\n{title} (name pairs, most frequent first):")
-        for (x, y), n in sorted(table.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
-            print(f"  {n:4d}  {x!r} ~ {y!r}")
+        for (x, y), count in sorted(table.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
+            print(f"  {count:4d}  {x!r} ~ {y!r}")
 
 
 if __name__ == "__main__":
