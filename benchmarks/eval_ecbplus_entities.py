@@ -293,8 +293,8 @@ def _print_errors(
         if m.index in names:
             by_topic[m.topic].append(m)
     for members in by_topic.values():
-        for x, a in enumerate(members):
-            for b in members[x + 1 :]:
+        for pos, a in enumerate(members):
+            for b in members[pos + 1 :]:
                 if a.text.lower() == b.text.lower():
                     continue
                 first, second = sorted((a.text, b.text))
