@@ -8,6 +8,8 @@ import pytest
 from playwright.sync_api import expect
 from render_fixtures import ARTIFACTS, PWN_SCRIPT, build_report
 
+from consilience.model import Claim, Document, Fact, Report
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 
@@ -188,3 +190,37 @@ def test_text_has_readable_contrast(open_report: Any) -> None:
         if ratio < 4.5:
             low.append((name, round(ratio, 2)))
     assert low == []
+
+
+def _many_documents(n: int) -> Report:
+    documents = tuple(
+        Document(f"d{i:04}", f"Report {i} says the bridge closed. It reopened later.") for i in range(n)
+    )
+    claims = tuple(
+        Claim(f"d{i:04}-c0", f"d{i:04}", 0, 33, documents[i].text[:33], fact="f0") for i in range(n)
+    )
+    fact = Fact(
+        "f0",
+        tuple(c.id for c in claims),
+        tuple(d.id for d in documents),
+        n,
+        "corroborated",
+        "The bridge closed",
+    )
+    return Report(documents=documents, claims=claims, facts=(fact,))
+
+
+def test_large_report_builds_views_only_when_asked(open_report: Any) -> None:
+    opened = open_report(_many_documents(1000))
+    page = opened.page
+    assert page.locator("#report-list details").count() == 100, "the first hundred reports are listed"
+    assert page.locator(".doc-text").count() == 0, "no report text is laid out before it is opened"
+    page.locator("#report-list .more-button").click()
+    assert page.locator("#report-list details").count() == 200
+    page.locator("#fact-list .fact-head").click()
+    assert page.locator("#fact-list .evidence .card").count() == 12, (
+        "a fact in a thousand reports shows twelve first"
+    )
+    page.locator("#fact-list .evidence button", has_text="Show all 1000 reports").click()
+    assert page.locator("#fact-list .evidence .card .hl").count() == 1000
+    assert opened.errors == []

@@ -248,7 +248,7 @@ _EDGE_STYLE = {
     "shared_origin": ("#6b7280", "2", "2 3"),
     "cites": ("#6b7280", "1.5", "8 3 2 3"),
 }
-_NODE_W, _NODE_H, _COL_W, _ROW_H, _PAD = 190, 44, 270, 66, 24
+_NODE_W, _NODE_H, _COL_W, _ROW_H, _PAD = 190, 44, 320, 76, 24
 
 
 def _xml(text: str) -> str:
@@ -322,6 +322,7 @@ def provenance_svg(report: Report, family_colour: dict[str, int]) -> tuple[str, 
         for e in edge_list
     ]
     all_edges.extend((s, t, "cites", "cited", True, -1) for s, t in cite_edges)
+    gap_use: dict[tuple[int, int], int] = defaultdict(int)
     for s, t, kind, label, directed, number in all_edges:
         sx, sy = box(s)
         tx, ty = box(t)
@@ -338,10 +339,23 @@ def provenance_svg(report: Report, family_colour: dict[str, int]) -> tuple[str, 
             x1 = sx + _NODE_W if forward else sx
             x2 = tx if forward else tx + _NODE_W
             y1, y2 = sy + _NODE_H / 2, ty + _NODE_H / 2
-            mid = (x1 + x2) / 2
-            path = f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
-            # The label sits at 70% of the curve, so edges fanning out of one origin keep theirs apart.
-            lx, ly = _bezier((x1, y1), (mid, y1), (mid, y2), (x2, y2), 0.7)
+            if forward and positions[t][0] - positions[s][0] > 1:
+                # A link that skips a layer runs in the gap above its higher end, not through the boxes between.
+                yd = min(sy, ty) - (_ROW_H - _NODE_H) / 2
+                # Links sharing a gap are drawn a little apart, their labels spread along it.
+                shared = gap_use[(round(yd), positions[s][0])]
+                gap_use[(round(yd), positions[s][0])] += 1
+                yd -= 5 * shared
+                path = (
+                    f"M{x1:.0f},{y1:.0f} C{x1 + 40:.0f},{y1:.0f} {x1 + 40:.0f},{yd:.0f} {x1 + 80:.0f},{yd:.0f} "
+                    f"L{x2 - 80:.0f},{yd:.0f} C{x2 - 40:.0f},{yd:.0f} {x2 - 40:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
+                )
+                lx, ly = min(x1 + 130 + 110 * shared, x2 - 60), yd + 4
+            else:
+                mid = (x1 + x2) / 2
+                path = f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
+                # Past the middle of the curve, edges fanning out of one origin keep their labels apart.
+                lx, ly = _bezier((x1, y1), (mid, y1), (mid, y2), (x2, y2), 0.6)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         marker = ' marker-end="url(#arrow)"' if directed else ""
         data = f' data-edge="{number}" tabindex="0" role="button"' if number >= 0 else ""
@@ -375,7 +389,7 @@ def provenance_svg(report: Report, family_colour: dict[str, int]) -> tuple[str, 
         family = family_colour.get(n, -1)
         cls = f"fam-{family % FAMILY_COLOURS}" if family >= 0 else "fam-none"
         line1 = _short(d.outlet or d.id, 24)
-        line2 = _short(d.title or d.id, 28)
+        line2 = _short(d.title or (d.id if d.outlet else ""), 28)
         tooltip = f"{d.id}: {d.title or ''} ({d.outlet or 'unknown outlet'})"
         parts.append(
             f'<g class="node {cls}" data-doc="{index[n]}" tabindex="0" role="button">'
