@@ -35,6 +35,20 @@ DOCUMENTS = [
 ]
 
 
+def _children(pid: int) -> list[int]:
+    task = Path(f"/proc/{pid}/task")
+    if not task.is_dir():
+        return []
+    return [int(c) for t in task.iterdir() for c in (t / "children").read_text().split()]
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return True
+
+
 def test_a_killed_server_resumes_the_analysis_after_restart(db_url: str, tmp_path: Path) -> None:
     created = subprocess.run(
         [str(CONSILIENCE), "keys", "create", "--tenant", "newsroom", "--db", db_url],
@@ -59,9 +73,16 @@ def test_a_killed_server_resumes_the_analysis_after_restart(db_url: str, tmp_pat
         while httpx.get(f"{first.url}/v1/stories/{story}/status", headers=auth).json()["state"] != "running":
             assert time.monotonic() < deadline, "the analysis never started"
             time.sleep(0.02)
+        children = _children(first.process.pid)
+        assert children, "the analysis runs in a child process"
         first.kill()
     finally:
         first.stop()
+    # the analysis child of the killed server notices and exits: no orphan keeps the CPU or the memory
+    deadline = time.monotonic() + 15
+    while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in children):
+        assert time.monotonic() < deadline, f"orphaned analysis processes: {children}"
+        time.sleep(0.1)
 
     second = ServeProcess(db_url, *args, log=log)
     try:

@@ -39,7 +39,7 @@ from consilience.service.schemas import (
     UploadOut,
 )
 from consilience.service.settings import Limits, Settings
-from consilience.service.worker import Analyzer, Worker, make_analyzer
+from consilience.service.worker import Analyzer, ProcessAnalyzer, Worker, make_analyzer
 from consilience.store import migrate, open_engine
 from consilience.store import repository as repo
 
@@ -215,9 +215,10 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
     migrate(engine)
     limits = settings.limits
     limiter = RateLimiter(limits.rate_per_second, limits.rate_burst)
+    child = ProcessAnalyzer() if analyzer is None and settings.analysis_process else None
     worker = Worker(
         engine,
-        analyzer or make_analyzer(),
+        analyzer or child or make_analyzer(),
         lease_seconds=settings.lease_seconds,
         poll_seconds=settings.poll_seconds,
         max_attempts=settings.max_attempts,
@@ -232,6 +233,8 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
             yield
         finally:
             worker.stop()
+            if child is not None:
+                child.close()
             engine.dispose()
 
     app = FastAPI(

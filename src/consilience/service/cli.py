@@ -25,6 +25,9 @@ def serve(
     job_lease: Annotated[
         float, typer.Option(help="Seconds without a heartbeat after which another worker takes a job over.")
     ] = 60.0,
+    analysis_process: Annotated[
+        bool, typer.Option(help="Analyse in a child process (keeps requests fast while a story is analysed).")
+    ] = True,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json); analyses run in the background."""
@@ -36,7 +39,12 @@ def serve(
 
     url = db or default_url()
     settings = Settings(
-        db_url=url, limits=Limits.from_env(), worker=worker, warmup=warmup, lease_seconds=job_lease
+        db_url=url,
+        limits=Limits.from_env(),
+        worker=worker,
+        warmup=warmup,
+        lease_seconds=job_lease,
+        analysis_process=analysis_process,
     )
     typer.echo(f"consilience: store {display_url(url)}", err=True)
     try:

@@ -41,3 +41,4 @@ class Settings:
     lease_seconds: float = 60.0  # a running job whose worker stops renewing this long is taken over
     poll_seconds: float = 1.0  # how often the worker looks for jobs nobody woke it for
     max_attempts: int = 3
+    analysis_process: bool = True  # analyse in a child process, so analyses do not slow requests down

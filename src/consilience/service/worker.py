@@ -9,13 +9,17 @@ by other processes, or left by a dead one, are found.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import socket
 import threading
+import time
 import traceback
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from sqlalchemy import Engine
@@ -102,25 +106,90 @@ def _render(module: str, function: str, report: Any) -> str | None:
     return str(render(report))
 
 
+def _analyze_here(records: list[dict[str, Any]], engine: CachingEngine) -> StoredReport:
+    from consilience.ingest.readers import document_from_record
+    from consilience.pipeline import analyze_documents
+    from consilience.render.json import to_json
+
+    docs = [document_from_record(r, f"document {r['id']!r}") for r in records]
+    report = analyze_documents(docs, engine=engine)
+    return StoredReport(
+        revision=0,
+        json=to_json(report),
+        html=_render("consilience.render.html", "to_html", report),
+        markdown=_render("consilience.render.markdown", "to_markdown", report),
+    )
+
+
 def make_analyzer(engine: CachingEngine | None = None) -> Analyzer:
-    """The real analysis: stored documents → report in JSON, HTML and Markdown."""
+    """The real analysis in this process: stored documents → report in JSON, HTML and Markdown."""
     cache = engine or CachingEngine()
 
     def analyze(documents: Sequence[StoredDocument]) -> StoredReport:
-        from consilience.ingest.readers import document_from_record
-        from consilience.pipeline import analyze_documents
-        from consilience.render.json import to_json
-
-        docs = [document_from_record(r, f"document {r['id']!r}") for r in _records(documents)]
-        report = analyze_documents(docs, engine=cache)
-        return StoredReport(
-            revision=0,
-            json=to_json(report),
-            html=_render("consilience.render.html", "to_html", report),
-            markdown=_render("consilience.render.markdown", "to_markdown", report),
-        )
+        return _analyze_here(_records(documents), cache)
 
     return analyze
+
+
+# --- the analysis in a child process ---------------------------------------------------------------
+# The analysis is CPU-bound Python: in the server's own process it would hold the GIL and slow every
+# request down. A child process keeps the API responsive; it loads the models once and keeps its cache.
+
+_CHILD_ENGINE: CachingEngine | None = None
+
+
+def _child_init(parent: int) -> None:
+    global _CHILD_ENGINE
+    _CHILD_ENGINE = CachingEngine()
+
+    def watch_parent() -> None:
+        # A SIGKILLed server cannot stop its child: the child notices it was orphaned and exits.
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch_parent, name="parent-watch", daemon=True).start()
+
+
+def _child_analyze(records: list[dict[str, Any]]) -> StoredReport:
+    assert _CHILD_ENGINE is not None
+    return _analyze_here(records, _CHILD_ENGINE)
+
+
+class ProcessAnalyzer:
+    """The real analysis, run in one long-lived child process (restarted if it dies)."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_child_init,
+                    initargs=(os.getpid(),),
+                )
+            return self._pool
+
+    def __call__(self, documents: Sequence[StoredDocument]) -> StoredReport:
+        """Analyse in the child; a crashed child fails this attempt and is replaced for the next."""
+        try:
+            return self._executor().submit(_child_analyze, _records(documents)).result()
+        except BrokenProcessPool:
+            with self._lock:
+                self._pool = None
+            raise RuntimeError("the analysis process died (out of memory?)") from None
+
+    def close(self) -> None:
+        """Stop the child process."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def warm_up(analyze: Analyzer) -> None:
