@@ -6,7 +6,7 @@ import re
 
 from render_fixtures import build_report
 
-from consilience.model import Document, Report
+from consilience.model import Claim, Document, Fact, Report
 from consilience.render.markdown import md_text, to_markdown
 
 
@@ -90,3 +90,20 @@ def test_empty_report() -> None:
     text = to_markdown(Report(documents=(Document("a", "Nothing here."),)))
     assert "**1 report · 1 independent source · 0 facts" in text
     assert "No facts found." in text
+
+
+def test_fact_told_by_one_sentence_takes_one_line() -> None:
+    text = "The mayor resigned on Friday."
+    claim = Claim("a-c1", "a", 0, len(text), text, flags=("single_source",), fact="f1")
+    fact = Fact("f1", ("a-c1",), ("a",), 1, "single_source", "The mayor resigned on Friday")
+    facts = _section(
+        to_markdown(
+            Report(documents=(Document("a", text, outlet="Town Crier"),), claims=(claim,), facts=(fact,))
+        ),
+        "Facts, by independent support",
+    )
+    assert (
+        "1. **single source, 1 independent source**: The mayor resigned on Friday — `a` (Town Crier) — single source\n"
+        in facts
+    )
+    assert facts.count("The mayor resigned") == 1

@@ -52,19 +52,24 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
-def _sentence(claim: Claim, docs: dict[str, Document]) -> str:
-    doc = docs.get(claim.doc)
-    text = doc.text[claim.start : claim.end] if doc else claim.text
-    line = f"{_doc(doc, claim.doc)}: “{md_text(text)}”"
+def _notes(claim: Claim) -> str:
     notes = []
     if claim.attribution:
         notes.append(f"according to {md_text(claim.attribution)}")
     if claim.hedged:
         notes.append("hedged")
     notes.extend(flag.replace("_", " ") for flag in claim.flags)
-    if notes:
-        line += " — " + ", ".join(notes)
-    return line
+    return " — " + ", ".join(notes) if notes else ""
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()).strip(" .").casefold() == " ".join(b.split()).strip(" .").casefold()
+
+
+def _sentence(claim: Claim, docs: dict[str, Document]) -> str:
+    doc = docs.get(claim.doc)
+    text = doc.text[claim.start : claim.end] if doc else claim.text
+    return f"{_doc(doc, claim.doc)}: “{md_text(text)}”{_notes(claim)}"
 
 
 def to_markdown(report: Report) -> str:
@@ -125,11 +130,16 @@ def to_markdown(report: Report) -> str:
     if not ranked:
         out.append("No facts found.")
     for number, fact in enumerate(ranked, 1):
-        out.append(
+        head = (
             f"{number}. **{fact.status.replace('_', ' ')}, {_plural(fact.independent_sources, 'independent source')}**: "
             f"{md_text(fact.summary)}"
         )
         sources = [claims[c] for c in fact.claims if c in claims]
+        if len(sources) == 1 and _same_words(sources[0].text, fact.summary):
+            # A fact told by one sentence: its source on the same line, not the sentence twice.
+            out.append(f"{head} — {_doc(docs.get(sources[0].doc), sources[0].doc)}{_notes(sources[0])}")
+            continue
+        out.append(head)
         for claim in sources[:MAX_SENTENCES_PER_FACT]:
             out.append(f"   - {_sentence(claim, docs)}")
         if len(sources) > MAX_SENTENCES_PER_FACT:
