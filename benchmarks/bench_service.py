@@ -46,6 +46,32 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (the analysis child) in MB."""
+    task = Path(f"/proc/{pid}/task")
+    children = [int(c) for t in task.iterdir() for c in (t / "children").read_text().split()]
+    return rss_mb(pid) + sum(rss_mb(c) for c in children if Path(f"/proc/{c}").exists())
+
+
+def job_phases(url: str, story: str) -> tuple[float, float]:
+    """(seconds from the upload's commit to the job's start, seconds the analysis ran) of the story's last job."""
+    from sqlalchemy import select
+
+    from consilience.store.tables import jobs, stories
+
+    engine = open_engine(url)
+    with engine.connect() as conn:
+        updated = conn.execute(select(stories.c.updated_at).where(stories.c.id == story)).scalar_one()
+        job = conn.execute(
+            select(jobs.c.started_at, jobs.c.finished_at)
+            .where(jobs.c.story_id == story)
+            .order_by(jobs.c.id.desc())
+        ).first()
+    engine.dispose()
+    assert job is not None
+    return (job.started_at - updated).total_seconds(), (job.finished_at - job.started_at).total_seconds()
+
+
 def wait_ready(client: httpx.Client, story: str, started: float, timeout: float = 300) -> float:
     """Seconds from ``started`` until the story's report is ready."""
     while time.perf_counter() - started < timeout:
@@ -127,7 +153,7 @@ def main() -> None:
             time.sleep(0.05)
         warm = time.perf_counter() - started
         print(
-            f"store: {label}; server start + model warm-up: {warm:.1f} s; server RSS {rss_mb(server.pid):.0f} MB"
+            f"store: {label}; server start + model warm-up: {warm:.1f} s; RSS server + analysis child {tree_rss_mb(server.pid):.0f} MB"
         )
 
         source, reports = five_reports()
@@ -140,11 +166,14 @@ def main() -> None:
             upload = time.perf_counter() - t0
             assert response.status_code == 201, response.text
             ready.append(wait_ready(client, story, t0))
+            queued, analysis = job_phases(url, story)
             kind = (
                 "first time these reports are seen" if run == 0 else "same reports again (per-document cache)"
             )
             print(
-                f"  run {run + 1}: upload answered in {upload * 1000:.0f} ms; report ready {ready[-1]:.2f} s after upload ({kind})"
+                f"  run {run + 1}: upload answered in {upload * 1000:.0f} ms; report ready {ready[-1]:.2f} s after upload"
+                f" = {queued * 1000:.0f} ms in queue + {analysis:.2f} s analysis"
+                f" + {(ready[-1] - upload - queued - analysis) * 1000:.0f} ms storing/polling ({kind})"
             )
         t0 = time.perf_counter()
         client.post(
@@ -153,7 +182,9 @@ def main() -> None:
         )
         incremental = wait_ready(client, story, t0)
         print(f"  one more report into a ready story: ready {incremental:.2f} s after upload")
-        print(f"server RSS after analyses: {rss_mb(server.pid):.0f} MB")
+        print(
+            f"RSS after analyses: server {rss_mb(server.pid):.0f} MB, with analysis child {tree_rss_mb(server.pid):.0f} MB"
+        )
 
         stories = [client.post("/v1/stories", json={"title": f"load {i}"}).json()["id"] for i in range(10)]
         results: dict[str, Any] = {}

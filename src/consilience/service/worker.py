@@ -188,8 +188,15 @@ class ProcessAnalyzer:
         """Stop the child process."""
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if pool is None:
+            return
+        # An analysis can run for seconds: stop the child now rather than wait (its job stays queued).
+        children = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.join(5)
 
 
 def warm_up(analyze: Analyzer) -> None:
