@@ -28,12 +28,12 @@ Vector = dict[str, float]
 class ClusterRule:
     """The knobs of story assignment; defaults were chosen by cross-validation (benchmarks/eval_story_clustering.py)."""
 
-    threshold: float = 0.26  # cosine of article to story centroid needed to join
+    threshold: float = 0.23  # cosine of article to story centroid needed to join
     title_weight: float = 2.0  # each title word counts this many times
-    name_weight: float = 1.0  # multiplier of name-phrase features
+    name_weight: float = 1.5  # multiplier of name-phrase features
     window_days: int = 30  # stories silent longer than this take no new articles (dated articles only)
     probe_features: int = 20  # how many of the article's top features look up candidate stories
-    max_features: int = 300  # features kept per article vector (the rest carry little weight)
+    max_features: int = 1000  # features kept per article vector (the rest carry little weight)
 
 
 @dataclass
