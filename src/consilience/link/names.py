@@ -151,12 +151,14 @@ _QUOTES = str.maketrans(
 _WORD = re.compile(r"[A-Za-z0-9'\-.&]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII form of ``text``: diacritics and scripts folded, apostrophes and dashes unified."""
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     return anyascii(text).lower()
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """One key for British and American spellings of a folded word (armoured/armored, -ise/-ize, centre/center)."""
     w = _ORDINALS.get(word, word)
@@ -387,12 +389,16 @@ def _initials(words: list[str], skip_function_words: bool) -> str:
     return "".join(out)
 
 
-def acronym_matches(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` is formed from the initials of ``name`` ("HTS" ~ "Hayat Tahrir al-Sham")."""
-    letters = acronym_letters(acronym)
+def initials(name: str) -> frozenset[str]:
+    """Acronyms a multi-word name can be shortened to, with and without its function words."""
     words = [w for w in re.split(r"\s+", fold(name).strip()) if w and w not in ("'s",)]
     if words and words[0] == "the":
         words = words[1:]
-    if len(words) < 2 or len(letters) < 2:
-        return False
-    return letters in (_initials(words, True), _initials(words, False))
+    if len(words) < 2:
+        return frozenset()
+    return frozenset(k for k in (_initials(words, True), _initials(words, False)) if len(k) >= 2)
+
+
+def acronym_matches(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is formed from the initials of ``name`` ("HTS" ~ "Hayat Tahrir al-Sham")."""
+    return acronym_letters(acronym) in initials(name)

@@ -30,8 +30,9 @@ from consilience.link.names import (
     ORG_SUFFIXES,
     PARTICLES,
     NameParts,
-    acronym_matches,
+    acronym_letters,
     fold,
+    initials,
     is_acronym,
     name_key,
     name_parts,
@@ -229,31 +230,34 @@ def cluster_mentions(
         return [mentions[i] for f in fs for i in forms[f].mentions]
 
     # acronyms spelled by the initials of exactly one multi-word name of the story
+    spelled: dict[str, set[int]] = defaultdict(set)
+    for f, form in enumerate(forms):
+        if not form.acronym and len(form.parts.tokens) >= 2:
+            for text in {mentions[i].text for i in form.mentions}:
+                for letters in initials(text):
+                    spelled[letters].add(f)
+
     def spelled_by(acronym: str, exclude: int) -> int | None:
-        grouped = groups()
-        roots = set()
-        for root, fs in grouped.items():
-            if root == exclude:
-                continue
-            surfaces = {mentions[i].text for g in fs if not forms[g].acronym for i in forms[g].mentions}
-            if any(acronym_matches(acronym, s) for s in surfaces):
-                roots.add(root)
+        roots = {uf.find(g) for g in spelled.get(acronym_letters(acronym), ())} - {exclude}
         if len(roots) != 1:
             return None
         (root,) = roots
-        return root if _entity_type(cluster_mentions_of(grouped[root])) != "person" else None
+        members = [g for g in range(len(forms)) if uf.find(g) == root]
+        return root if _entity_type(cluster_mentions_of(members)) != "person" else None
 
+    grouped = groups()
     for f, form in enumerate(forms):
-        if form.acronym and all(forms[g].acronym for g in groups()[uf.find(f)]):
+        if form.acronym and all(forms[g].acronym for g in grouped[uf.find(f)]):
             root = spelled_by(mentions[form.mentions[0]].text, uf.find(f))
             if root is not None:
                 uf.union(f, root)
 
     # "X TV", "X group" name the organisation X when X is named alone too
+    grouped = groups()
     for f, form in enumerate(forms):
         if len(form.parts.tokens) >= 2 and form.parts.tokens[-1] in GENERIC_ORG_TAILS:
             bare = form_of.get(form.key[:-1])
-            if bare is not None and _entity_type(cluster_mentions_of(groups()[uf.find(bare)])) != "person":
+            if bare is not None and _entity_type(cluster_mentions_of(grouped[uf.find(bare)])) != "person":
                 uf.union(f, bare)
 
     # short forms: a lone given name or surname joins the person whose full name contains it
@@ -368,8 +372,7 @@ def cluster_mentions(
         if is_acronym(text):
             found = form_of.get(("<acronym>", *key))
             if found is None:
-                root = spelled_by(text, -1)
-                found = None if root is None else groups()[root][0]
+                found = spelled_by(text, -1)  # a root is one of its own forms
             return found
         if key in form_of:
             return form_of[key]

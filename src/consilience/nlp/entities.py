@@ -9,6 +9,7 @@ acronyms and organisation suffixes → organisation). Pure functions of (Documen
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{},;:!?*–—-|/ \t"
 _CONNECTORS = frozenset(
     {"al", "el", "bin", "ibn", "ben", "bint", "abu", "of", "de", "da", "del", "van", "von", "la", "le"}
 )
+_ARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Assad", "el-Sisi"
+_NON_SPACE = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s|$)")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
@@ -115,7 +118,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _words(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    return [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+", text[s:e])]
+    return [(s + m.start(), s + m.end()) for m in _NON_SPACE.finditer(text[s:e])]
 
 
 def _is_title(word: str) -> bool:
@@ -157,7 +160,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     name = text[s:e]
     if not any(c.isupper() for c in name) or (len(words) == 1 and _is_title(name)):
         return []
-    if not (name[0].isupper() or name[0].isdigit()) and not re.match(r"^[a-z]{1,3}-[A-Z]", name):
+    if not (name[0].isupper() or name[0].isdigit()) and not _ARTICLE_NAME.match(name):
         return []  # "then-president", lowercase junk; keep "al-Assad"
     return [(s, e, had_title)]
 
@@ -208,7 +211,7 @@ def type_cues(text: str, s: int, e: int, line_start: int, line_end: int, had_tit
 
 def _capitalised_runs(text: str, ls: int, le: int) -> Iterator[tuple[int, int]]:
     run: list[tuple[int, int]] = []
-    for m in re.finditer(r"\S+", text[ls:le]):
+    for m in _NON_SPACE.finditer(text[ls:le]):
         ws, we = _trim(text, ls + m.start(), ls + m.end())
         if ws >= we:
             if run:
@@ -216,7 +219,7 @@ def _capitalised_runs(text: str, ls: int, le: int) -> Iterator[tuple[int, int]]:
             run = []
             continue
         word = text[ws:we]
-        capital = word[0].isupper() or bool(re.match(r"^[a-z]{1,3}-[A-Z]", word))
+        capital = word[0].isupper() or bool(_ARTICLE_NAME.match(word))
         closes = we < ls + m.end() and text[we] in ',;:.!?)”"’'
         if capital:
             run.append((ws, we))
@@ -253,8 +256,6 @@ def extract_names(document: Document, parsed: ParsedDocument) -> DocumentNames:
     line_starts = [ls for ls, _ in lines]
 
     def line_of(pos: int) -> tuple[int, int]:
-        import bisect
-
         return lines[max(0, bisect.bisect_right(line_starts, pos) - 1)]
 
     headline_lines = {ls for ls, le in lines if is_headline(text[ls:le])}
@@ -279,8 +280,13 @@ def extract_names(document: Document, parsed: ParsedDocument) -> DocumentNames:
             add(s, e, ns.label, had_title, True)
     covered.sort()
 
+    covered_starts = [cs for cs, _ in covered]
+    longest = max((ce - cs for cs, ce in covered), default=0)
+
     def overlaps_ner(s: int, e: int) -> bool:
-        return any(s < ce and e > cs for cs, ce in covered)
+        lo = bisect.bisect_left(covered_starts, s - longest)
+        hi = bisect.bisect_left(covered_starts, e)
+        return any(s < ce and e > cs for cs, ce in covered[lo:hi])
 
     for ls, le in lines:
         if not outside(ls, max(ls + 1, le)):
