@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import importlib
 import sys
-from enum import Enum
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 
 from consilience import __version__
+from consilience.engines.local import Engine
 
 app = typer.Typer(
     name="consilience",
@@ -26,9 +28,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+T = TypeVar("T")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Report formats."""
 
     json = "json"
@@ -72,7 +75,8 @@ def render(report: object, fmt: Format) -> bytes:
 @app.command()
 def analyze(
     paths: Annotated[
-        list[str], typer.Argument(help='Files, folders (recursive), globs, or "-" for JSONL records on stdin.')
+        list[str],
+        typer.Argument(help='Files, folders (recursive), globs, or "-" for JSONL records on stdin.'),
     ],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.json,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report here.")] = None,
@@ -89,7 +93,9 @@ def analyze(
     fatal = [p for p in result.problems if not isinstance(p, InputNote)]
     for p in result.problems:
         level = "note" if isinstance(p, InputNote) else "error"
-        err.print(f"[{'yellow' if level == 'note' else 'red'}]{level}:[/] {p.source}: {p.problem}", highlight=False)
+        err.print(
+            f"[{'yellow' if level == 'note' else 'red'}]{level}:[/] {p.source}: {p.problem}", highlight=False
+        )
     if not result.documents:
         err.print("[red]error:[/] no readable report to analyse", highlight=False)
         raise typer.Exit(2)
@@ -117,7 +123,9 @@ def analyze(
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_bytes(data)
         except OSError as exc:
-            err.print(f"[red]error:[/] {output}: cannot write the report ({exc.strerror or exc})", highlight=False)
+            err.print(
+                f"[red]error:[/] {output}: cannot write the report ({exc.strerror or exc})", highlight=False
+            )
             raise typer.Exit(2) from None
     if not quiet:
         from consilience.render.terminal import print_summary
@@ -127,7 +135,7 @@ def analyze(
         raise typer.Exit(2)
 
 
-def _engine(name: str, address: str | None) -> object:
+def _engine(name: str, address: str | None) -> Engine:
     from consilience.errors import InputError
 
     if name == "local":
@@ -137,19 +145,24 @@ def _engine(name: str, address: str | None) -> object:
     if name == "ray":
         try:
             engines = importlib.import_module("consilience.engines")
-            return engines.get_engine("ray", address)
+            engine: Engine = engines.get_engine("ray", address)
+            return engine
         except (ImportError, AttributeError):
             raise InputError("--engine", "the Ray engine is not available in this installation") from None
     raise InputError("--engine", f'unknown engine "{name}" (choose local or ray)')
 
 
-def _run_with_progress(fn, total: int, show: bool):  # type: ignore[no-untyped-def]
+def _run_with_progress(fn: Callable[[Callable[[str], None] | None], T], total: int, show: bool) -> T:
     if not show or not err.is_terminal:
         return fn(None)
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("[bold]{task.description:<16}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True
+        TextColumn("[bold]{task.description:<16}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
     ) as progress:
         task = progress.add_task("reading", total=total)
 
@@ -170,8 +183,12 @@ def stages() -> None:
 
 @app.command(name="eval")
 def evaluate(
-    seeds: Annotated[Path | None, typer.Option(help="Folder of the seed reports (default ../shared/seeds).")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
+    seeds: Annotated[
+        Path | None, typer.Option(help="Folder of the seed reports (default ../shared/seeds).")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the scores as JSON here.")
+    ] = None,
     check: Annotated[bool, typer.Option(help="Fail (exit 1) when a score is below its pinned floor.")] = True,
 ) -> None:
     """Score the seeds and the bundled sample story against their gold; compare with the pinned floors."""

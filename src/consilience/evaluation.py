@@ -101,7 +101,9 @@ def evaluate(seeds_dir: Path | None = None) -> list[Score]:
     seeds_dir = seeds_dir or SHARED / "seeds"
     scorer = SHARED / "eval" / "score_report.py"
     if not scorer.is_file():
-        raise FileNotFoundError(f"the shared scorer is missing: {scorer} (../shared must sit beside the checkout)")
+        raise FileNotFoundError(
+            f"the shared scorer is missing: {scorer} (../shared must sit beside the checkout)"
+        )
     stories = {
         "seeds": ([seeds_dir], SHARED / "eval" / "seeds_gold.json"),
         "sample": ([SAMPLE], SAMPLE_GOLD),
@@ -116,7 +118,9 @@ def evaluate(seeds_dir: Path | None = None) -> list[Score]:
     return out
 
 
-def run_evaluation(seeds_dir: Path | None = None, json_out: Path | None = None, console: Console | None = None) -> bool:
+def run_evaluation(
+    seeds_dir: Path | None = None, json_out: Path | None = None, console: Console | None = None
+) -> bool:
     """Print the score table; True when every score is within its pinned bound."""
     console = console or Console(stderr=True)
     scores = evaluate(seeds_dir)
@@ -129,7 +133,8 @@ def run_evaluation(seeds_dir: Path | None = None, json_out: Path | None = None, 
     console.print(table)
     if json_out is not None:
         json_out.write_text(
-            json.dumps({f"{s.story}.{s.metric}": round(s.value, 4) for s in scores}, indent=1, sort_keys=True) + "\n",
+            json.dumps({f"{s.story}.{s.metric}": round(s.value, 4) for s in scores}, indent=1, sort_keys=True)
+            + "\n",
             encoding="utf-8",
         )
     return all(s.ok for s in scores)

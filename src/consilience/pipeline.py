@@ -156,8 +156,10 @@ def analyze(
     problems = [str(p) for p in result.problems]
     if not result.documents:
         if result.problems:
-            raise result.problems[0] if len(result.problems) == 1 else InputError(
-                "input", "no readable report: " + "; ".join(problems)
+            raise (
+                result.problems[0]
+                if len(result.problems) == 1
+                else InputError("input", "no readable report: " + "; ".join(problems))
             )
         raise InputError("input", "no reports given")
     return analyze_documents(

@@ -37,7 +37,9 @@ _WIDGET = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_LEADING_RELATED = re.compile(r"^(?:read\s+more|see\s+also|also\s+read|related|recommended)\s*:", re.IGNORECASE)
+_LEADING_RELATED = re.compile(
+    r"^(?:read\s+more|see\s+also|also\s+read|related|recommended)\s*:", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _MINOR_WORDS = {
@@ -149,7 +151,9 @@ def detect_boilerplate(documents: Sequence[Document]) -> list[Document]:
                 s, e = _trimmed(start, line)
                 removed.append(Removed(s, e, reason))
             elif _SENTENCE_END.search(stripped) and len(_words(stripped)) >= 8:
-                in_body = True  # the body starts with the first full sentence; headlines before it are the title
+                in_body = (
+                    True  # the body starts with the first full sentence; headlines before it are the title
+                )
         out.append(replace(d, removed=tuple(removed)))
     return out
 

@@ -121,10 +121,14 @@ _CITE = [
         rf"\baccording\s+to\s+(?:a|an|the)?\s*(?:new\s+|recent\s+|exclusive\s+)?(?:report|investigation|article|story|interview)s?\s+(?:by|in|from|published\s+by)\s+(?P<o>{_NAME})"
     ),
     re.compile(rf"\baccording\s+to\s+(?P<o>{_NAME})(?=\s*[,.;]|\s+reporting)"),
-    re.compile(rf"\b(?P<o>{_NAME})\s+(?:reported|first\s+reported|has\s+reported|said\s+in\s+(?:a|its)\s+report)\b"),
+    re.compile(
+        rf"\b(?P<o>{_NAME})\s+(?:reported|first\s+reported|has\s+reported|said\s+in\s+(?:a|its)\s+report)\b"
+    ),
     re.compile(rf"\b(?:reported|reports)\s+by\s+(?P<o>{_NAME})\b"),
     re.compile(rf"\b(?:cited|quoted)\s+by\s+(?P<o>{_NAME})\b"),
-    re.compile(rf"\b(?:told|to)\s+(?:[\w-]+-owned\s+)?(?P<o>{_NAME})\s+(?:television|TV|radio|newspaper|daily|channel)\b"),
+    re.compile(
+        rf"\b(?:told|to)\s+(?:[\w-]+-owned\s+)?(?P<o>{_NAME})\s+(?:television|TV|radio|newspaper|daily|channel)\b"
+    ),
 ]
 _NOT_OUTLET = {
     "he", "she", "they", "it", "we", "i", "officials", "sources", "police", "the", "a", "an", "his", "her",
@@ -162,7 +166,7 @@ def _known_only(name: str) -> str | None:
 
 
 def _matches(patterns: Iterable[re.Pattern[str]], text: str) -> list[str]:
-    out = []
+    out: list[str] = []
     for p in patterns:
         out.extend(m.group("o") for m in p.finditer(text))
     return out
@@ -190,7 +194,9 @@ def _plausible_self(name: str) -> bool:
     # outlet only when it is in the list or looks like one.
     if name in OUTLETS:
         return True
-    return bool(re.search(r"\b(?:News|Times|Post|Journal|Press|Agency|Herald|Tribune|Gazette|Radio|TV)\b", name))
+    return bool(
+        re.search(r"\b(?:News|Times|Post|Journal|Press|Agency|Herald|Tribune|Gazette|Radio|TV)\b", name)
+    )
 
 
 def _trim_to_known(name: str) -> str | None:
@@ -198,10 +204,8 @@ def _trim_to_known(name: str) -> str | None:
     direct = _known_only(name)
     if direct:
         return direct
-    m = None
-    for m in _KNOWN_RE.finditer(name):
-        pass
-    return _ALIAS[m.group(0).lower()] if m else None
+    found = list(_KNOWN_RE.finditer(name))
+    return _ALIAS[found[-1].group(0).lower()] if found else None
 
 
 def find_cited_outlets(text: str, self_outlet: str | None) -> tuple[str, ...]:

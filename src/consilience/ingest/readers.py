@@ -53,7 +53,9 @@ def decode_text(data: bytes, source: str) -> tuple[str, str | None]:
     if not data.strip():
         raise InputError(source, "the file is empty")
     if _looks_binary(data):
-        raise InputError(source, "this is a binary file, not text (expected .txt, .md, .html, .json or .jsonl)")
+        raise InputError(
+            source, "this is a binary file, not text (expected .txt, .md, .html, .json or .jsonl)"
+        )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -195,7 +197,8 @@ def _read_bytes(name: str, data: bytes, source: str) -> Iterator[Document | Inpu
     stem = path.stem or "document"
     if suffix not in READABLE_SUFFIXES:
         yield InputError(
-            source, f'unsupported file type "{suffix or "(none)"}" (expected .txt, .md, .html, .json or .jsonl)'
+            source,
+            f'unsupported file type "{suffix or "(none)"}" (expected .txt, .md, .html, .json or .jsonl)',
         )
         return
     try:
@@ -287,7 +290,9 @@ def expand_inputs(inputs: Sequence[str | Path]) -> tuple[list[Path | str], list[
                 if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES and not p.name.startswith(".")
             )
             if not files:
-                problems.append(InputError(text, "the folder holds no readable reports (.txt, .md, .html, .json, .jsonl)"))
+                problems.append(
+                    InputError(text, "the folder holds no readable reports (.txt, .md, .html, .json, .jsonl)")
+                )
             found.extend(files)
         elif path.is_file():
             found.append(path)
@@ -311,7 +316,9 @@ def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[InputEr
         if d.id in seen:
             seen[d.id] += 1
             new_id = f"{d.id}~{seen[d.id]}"
-            problems.append(InputNote(d.source or d.id, f'duplicate document id "{d.id}"; renamed "{new_id}"'))
+            problems.append(
+                InputNote(d.source or d.id, f'duplicate document id "{d.id}"; renamed "{new_id}"')
+            )
             out.append(replace(d, id=new_id))
         else:
             seen[d.id] = 1

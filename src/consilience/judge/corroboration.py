@@ -15,14 +15,76 @@ from consilience.link.align_types import Alignment
 from consilience.link.provenance import family_keys, outlet_families, source_key
 from consilience.model import Claim, Conflict, Document, Fact, Provenance
 
-#: a link this strong may start or join a fact
+#: a link this strong may start or join a fact on its own
 FACT_LINK = 0.6
+#: a weaker link counts when its two claims are each other's best match between their two reports,
+#: or when it lies on the in-order alignment of a rewrite with its source
+MUTUAL_LINK = 0.38
+EDGE_LINK = 0.4
 #: the mean similarity between two groups' claims (a missing link counts as MISSING) must reach this
-FACT_MEAN = 0.5
+FACT_MEAN = 0.38
 MISSING = 0.3
 
 
-def group_claims(claims: Sequence[Claim], alignment: Alignment) -> list[list[str]]:
+def edge_pairs(claims: Sequence[Claim], alignment: Alignment, provenance: Provenance) -> set[tuple[str, str]]:
+    """Claim pairs on the best in-order alignment of each derived report with its source.
+
+    A rewrite follows its source's sequence, so along a provenance edge a weaker link that keeps the
+    order is evidence of the same statement. Dynamic programming, O(|source| × |target|) per edge.
+    """
+    per_doc: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        per_doc[c.doc].append(c.id)
+    score: dict[tuple[str, str], float] = {}
+    for link in alignment.links:
+        score[(link.a, link.b)] = score[(link.b, link.a)] = link.score
+    pairs: set[tuple[str, str]] = set()
+    for edge in provenance.edges:
+        if edge.kind == "cites":
+            continue
+        src, dst = per_doc.get(edge.source, []), per_doc.get(edge.target, [])
+        if not src or not dst:
+            continue
+        rows, cols = len(src), len(dst)
+        best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+        for i in range(1, rows + 1):
+            for j in range(1, cols + 1):
+                s = score.get((src[i - 1], dst[j - 1]), 0.0)
+                diag = best[i - 1][j - 1] + (s - EDGE_LINK + 0.05) if s >= EDGE_LINK else float("-inf")
+                best[i][j] = max(best[i - 1][j], best[i][j - 1], diag)
+        i, j = rows, cols
+        while i > 0 and j > 0:
+            s = score.get((src[i - 1], dst[j - 1]), 0.0)
+            if s >= EDGE_LINK and best[i][j] == best[i - 1][j - 1] + (s - EDGE_LINK + 0.05):
+                a, b = sorted((src[i - 1], dst[j - 1]))
+                pairs.add((a, b))
+                i, j = i - 1, j - 1
+            elif best[i][j] == best[i - 1][j]:
+                i -= 1
+            else:
+                j -= 1
+    return pairs
+
+
+def mutual_best(claims: Sequence[Claim], alignment: Alignment) -> set[tuple[str, str]]:
+    """Links whose claims are each other's best counterpart between their two documents."""
+    doc_of = {c.id: c.doc for c in claims}
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for link in alignment.links:
+        for x, y in ((link.a, link.b), (link.b, link.a)):
+            key = (x, doc_of[y])
+            if key not in best or best[key] < (link.score, y):
+                best[key] = (link.score, y)
+    return {
+        (link.a, link.b)
+        for link in alignment.links
+        if best[(link.a, doc_of[link.b])][1] == link.b and best[(link.b, doc_of[link.a])][1] == link.a
+    }
+
+
+def group_claims(
+    claims: Sequence[Claim], alignment: Alignment, along_edges: set[tuple[str, str]] | None = None
+) -> list[list[str]]:
     """Groups of claim ids that state the same thing (singletons included), in a stable order."""
     doc_of = {c.id: c.doc for c in claims}
     score: dict[tuple[str, str], float] = {}
@@ -34,7 +96,9 @@ def group_claims(claims: Sequence[Claim], alignment: Alignment) -> list[list[str
         head = owner[group[0]]
         for cid in group[1:]:
             other = owner[cid]
-            if other != head and not ({doc_of[x] for x in members[head]} & {doc_of[x] for x in members[other]}):
+            if other != head and not (
+                {doc_of[x] for x in members[head]} & {doc_of[x] for x in members[other]}
+            ):
                 for x in members.pop(other):
                     owner[x] = head
                     members[head].append(x)
@@ -54,9 +118,15 @@ def group_claims(claims: Sequence[Claim], alignment: Alignment) -> list[list[str
     def _same_copy(x: str, y: str) -> bool:
         return x in copy_of and copy_of.get(x) == copy_of.get(y)
 
+    accepted = mutual_best(claims, alignment) | (along_edges or set())
+    floor = min(MUTUAL_LINK, EDGE_LINK)
     for link in sorted(alignment.links, key=lambda k: (-k.score, k.a, k.b)):
-        if link.score < FACT_LINK:
+        if link.score < floor:
             break
+        if link.score < FACT_LINK and (link.a, link.b) not in accepted:
+            continue
+        if link.score < MUTUAL_LINK and (link.a, link.b) not in (along_edges or set()):
+            continue
         ga, gb = owner[link.a], owner[link.b]
         if ga == gb:
             continue
@@ -93,7 +163,7 @@ def build_facts(
         score[(link.a, link.b)] = score[(link.b, link.a)] = link.score
     family_of_doc = family_keys(documents, claims, provenance)
     outlet_family = outlet_families(documents, family_of_doc)
-    groups = group_claims(claims, alignment)
+    groups = group_claims(claims, alignment, edge_pairs(claims, alignment, provenance))
     drafts = []
     for group in groups:
         docs = sorted({by_id[c].doc for c in group})
@@ -122,7 +192,9 @@ def build_facts(
     return new_claims, tuple(facts)
 
 
-def mark_contested(facts: Sequence[Fact], claims: Sequence[Claim], conflicts: Sequence[Conflict]) -> tuple[Fact, ...]:
+def mark_contested(
+    facts: Sequence[Fact], claims: Sequence[Claim], conflicts: Sequence[Conflict]
+) -> tuple[Fact, ...]:
     """A fact is contested when its claims are in conflict with each other or with a corroborated fact."""
     fact_of = {c.id: c.fact for c in claims}
     status = {f.id: f.status for f in facts}

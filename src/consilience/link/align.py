@@ -20,9 +20,10 @@ from consilience.link.align_types import Alignment, ClaimLink
 from consilience.link.embed import Embedder
 from consilience.link.text import content_words, dice, fold, numbers
 from consilience.model import Claim
+from consilience.nlp.claims import core_text
 
 #: Links scoring below this are not kept at all.
-LINK_FLOOR = 0.42
+LINK_FLOOR = 0.3
 EXACT_LIMIT = 6000
 TABLES = 12
 BITS = 10
@@ -82,8 +83,9 @@ def align_claims(claims: Sequence[Claim], embedder: Embedder) -> Alignment:
     texts = list(by_text)
     reps = [by_text[t][0] for t in texts]
     duplicates = tuple(tuple(c.id for c in group) for group in by_text.values() if len(group) > 1)
-    vectors = embedder.embed([r.text for r in reps]) if reps else np.zeros((0, 1), dtype=np.float32)
-    words = [content_words(r.text) for r in reps]
+    cores = [core_text(r.text) for r in reps]
+    vectors = embedder.embed(cores) if reps else np.zeros((0, 1), dtype=np.float32)
+    words = [content_words(t) for t in cores]
     nums = [numbers(r.text) for r in reps]
     semantic_floor = (LINK_FLOOR - (1 - SEMANTIC_WEIGHT)) / SEMANTIC_WEIGHT  # lexical can add at most 0.3
     links: list[ClaimLink] = []

@@ -26,8 +26,8 @@ COPY_JACCARD = 0.8
 EXCERPT_CONTAINMENT = 0.8
 #: a claim counts as carried over when its best counterpart scores at least this
 STRONG_LINK = 0.66
-#: a rewrite: at least this share of the smaller report's (non-quote) claims carried over, in order
-REWRITE_COVERAGE = 0.30
+#: a rewrite: at least this share of one report's (non-quote) claims carried over, in order
+REWRITE_COVERAGE = 0.12
 REWRITE_MIN_CLAIMS = 4
 ORDER_FLOOR = 0.6
 #: a report summarising another outlet throughout: this share of its claims credit that outlet
@@ -130,11 +130,11 @@ def pair_evidence(
     verbatim = _verbatim(documents)
     doc_ids = sorted({d.id for d in documents})
     keys = {(a, b) for a, b in best if a < b} | set(verbatim)
-    out = {}
+    out: dict[tuple[str, str], PairEvidence] = {}
     for a, b in sorted(keys):
         if a not in doc_ids or b not in doc_ids:
             continue
-        jac, ca, cb = verbatim.get((a, b), (0.0, 0.0, 0.0))
+        jac, cont_a, cont_b = verbatim.get((a, b), (0.0, 0.0, 0.0))
         strong_ab = {k: v for k, v in best.get((a, b), {}).items() if v[1] >= STRONG_LINK and k in countable}
         strong_ba = {k: v for k, v in best.get((b, a), {}).items() if v[1] >= STRONG_LINK and k in countable}
         na = max(1, sum(1 for c in per_doc[a] if c.id in countable))
@@ -146,8 +146,8 @@ def pair_evidence(
             a=a,
             b=b,
             jaccard=jac,
-            containment_a=ca,
-            containment_b=cb,
+            containment_a=cont_a,
+            containment_b=cont_b,
             coverage_a=len(strong_ab) / na,
             coverage_b=len(strong_ba) / nb,
             matched=len(pairs),
@@ -205,7 +205,9 @@ def classify(ev: PairEvidence) -> tuple[str, float] | None:
     return None
 
 
-def infer_provenance(documents: Sequence[Document], claims: Sequence[Claim], alignment: Alignment) -> Provenance:
+def infer_provenance(
+    documents: Sequence[Document], claims: Sequence[Claim], alignment: Alignment
+) -> Provenance:
     """Edges between related documents and the families (every document in exactly one)."""
     docs = {d.id: d for d in documents}
     by_id = {c.id: c for c in claims}
@@ -264,7 +266,9 @@ def infer_provenance(documents: Sequence[Document], claims: Sequence[Claim], ali
     return Provenance(edges=tuple(edges), families=tuple(ordered))
 
 
-def family_keys(documents: Sequence[Document], claims: Sequence[Claim], provenance: Provenance) -> dict[str, str]:
+def family_keys(
+    documents: Sequence[Document], claims: Sequence[Claim], provenance: Provenance
+) -> dict[str, str]:
     """Family key of each document: its family, or the outlet it summarises throughout."""
     keys: dict[str, str] = {}
     outlet_family: dict[str, str] = {}

@@ -24,14 +24,18 @@ _SOURCE_NOUN = (
     r"government|military|army|insiders?|employees?|relatives?|members?|records?|documents?|statement|"
     r"report|reports|media|agency|activists?|doctors?|medics?)"
 )
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^.;:!?]+?)(?=\s*(?:[.;:!?]|,\s+(?:who|which|and|but)\b|$))", re.I)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>[^.;:!?]+?)(?=\s*(?:[.;:!?]|,\s+(?:who|which|and|but)\b|$))", re.I
+)
 _ACCORDING_SHORT = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?]+)", re.I)
 # "..., an aide said." / "..., three sources said." / "..., Reuters reported."
 _TRAILING = re.compile(
     rf"[,—–-]\s*(?P<who>(?:[\w’'-]+\s+){{0,8}}?[\w’'.-]+)\s+(?:{_VERBS})(?:\s+(?P<to>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}))?\s*[.!?”\"’]*\s*$"
 )
 # "..., said Nadim Houri, executive director of ..." (inverted)
-_INVERTED = re.compile(r"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>[A-Z][^,.;]*(?:,[^,.;]{0,80})?)\s*[.!?]?\s*$")
+_INVERTED = re.compile(
+    r"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>[A-Z][^,.;]*(?:,[^,.;]{0,80})?)\s*[.!?]?\s*$"
+)
 # "Officials said ..." / "Three diplomats said that ..." / "X told Y that ..."
 _LEADING = re.compile(
     rf"^(?P<who>(?:[\w’'-]+\s+){{0,6}}?{_SOURCE_NOUN}(?:\s+[\w’'-]+){{0,6}}?)\s+(?:{_VERBS})\b", re.I
