@@ -7,6 +7,7 @@ problem; never a traceback for bad input).
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -114,6 +115,15 @@ def analyze(
         raise typer.Exit(2) from None
     except ConsilienceError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    except Exception as exc:  # an analysis bug must still end with a message, not a traceback
+        if os.environ.get("CONSILIENCE_DEBUG"):
+            raise
+        err.print(
+            f"[red]error:[/] the analysis failed ({type(exc).__name__}: {exc}); "
+            "run with CONSILIENCE_DEBUG=1 for details and report it",
+            highlight=False,
+        )
         raise typer.Exit(1) from None
     if output is None:
         sys.stdout.buffer.write(data)
