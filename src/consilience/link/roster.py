@@ -60,6 +60,7 @@ GENERIC_ORG_TAILS = word_set(
     "tv television channel radio newspaper daily group network corp corporation inc incorporated co company "
     "ltd limited llc plc ag sa gmbh"
 )
+_LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 _LOWER_NAME_WORDS = frozenset(
     {"al", "el", "of", "the", "and", "for", "de", "la", "le", "du", "des", "on", "in", "at"}
 )
@@ -178,11 +179,14 @@ class MentionClusters:
 
 
 def cluster_mentions(
-    mentions: Sequence[NameMention], links: Iterable[tuple[int, int]] = ()
+    mentions: Sequence[NameMention],
+    links: Iterable[tuple[int, int]] = (),
+    common_words: frozenset[str] = frozenset(),
 ) -> MentionClusters:
     """Merge name mentions into entities by the rules of this module.
 
-    ``links`` are index pairs the text says are one entity (acronym definitions, aliases).
+    ``links`` are index pairs the text says are one entity (acronym definitions, aliases);
+    ``common_words`` are folded words the story also writes in lowercase (never a lone name).
     """
     links = list(links)
     linked = {i for pair in links for i in pair}
@@ -215,6 +219,18 @@ def cluster_mentions(
         for x, a in enumerate(members):
             for b in members[x + 1 :]:
                 if same_name(forms[a].parts, forms[b].parts):
+                    uf.union(a, b)
+    # one name written as one word or two (Amir-Abdollahian / Amirabdollahian, Abu Bakr / Abubakr)
+    joined_blocks: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for f, form in enumerate(forms):
+        joined = "".join(form.parts.tokens)
+        if not form.acronym and len(form.parts.tokens) >= 2 and len(joined) >= 8 and joined.isalpha():
+            joined_blocks[(form.parts.suffix, skeleton(joined))].append(f)
+    for members in joined_blocks.values():
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                ta, tb = forms[a].parts.tokens, forms[b].parts.tokens
+                if len(ta) != len(tb) and same_token("".join(ta), "".join(tb)):
                     uf.union(a, b)
     for a, b in links:
         if a in mention_form and b in mention_form:
@@ -260,18 +276,44 @@ def cluster_mentions(
             if bare is not None and _entity_type(cluster_mentions_of(grouped[uf.find(bare)])) != "person":
                 uf.union(f, bare)
 
+    # two-word short forms of longer person names ("Lopez Obrador", "Mohammed bin Zayed"), when unique
+    grouped = groups()
+    types = {root: _entity_type(cluster_mentions_of(fs)) for root, fs in grouped.items()}
+    kin = {root: _kin_roles(cluster_mentions_of(fs)) for root, fs in grouped.items()}
+
+    def person_forms(min_content: int) -> list[int]:
+        return [
+            f
+            for f, form in enumerate(forms)
+            if not form.acronym
+            and len(form.content) >= min_content
+            and types[uf.find(f)] == "person"
+            and any(_is_proper_name(mentions[i].text) for i in form.mentions)
+        ]
+
+    def kin_conflict(a: int, b: int) -> bool:
+        return bool(kin.get(a) and kin.get(b) and not kin[a] & kin[b])
+
+    long_forms = person_forms(3)
+    for root, fs in sorted(grouped.items()):
+        if types[root] != "person" or any(forms[f].acronym or len(forms[f].content) != 2 for f in fs):
+            continue
+        targets = set()
+        for f in fs:
+            for g in long_forms:
+                full = forms[g].content
+                if uf.find(g) == root or kin_conflict(root, uf.find(g)):
+                    continue
+                if _match_position(forms[f].content, full) in (0, len(full) - 2):
+                    targets.add(uf.find(g))
+        if len(targets) == 1:
+            uf.union(root, targets.pop())
+
     # short forms: a lone given name or surname joins the person whose full name contains it
     grouped = groups()
     types = {root: _entity_type(cluster_mentions_of(fs)) for root, fs in grouped.items()}
     kin = {root: _kin_roles(cluster_mentions_of(fs)) for root, fs in grouped.items()}
-    full_forms = [
-        f
-        for f, form in enumerate(forms)
-        if not form.acronym
-        and len(form.content) >= 2
-        and types[uf.find(f)] == "person"
-        and any(_is_proper_name(mentions[i].text) for i in form.mentions)
-    ]
+    full_forms = person_forms(2)
     full_count: Counter[int] = Counter()
     full_docs: dict[int, set[str]] = defaultdict(set)
     for f in full_forms:
@@ -287,33 +329,39 @@ def cluster_mentions(
         top, second = full_count[ranked[0]], full_count[ranked[1]]
         return ranked[0] if top >= 2 and top >= DOMINANCE * second else None
 
-    short_choice: dict[
-        int, tuple[list[int], list[int]]
-    ] = {}  # short root → (surname bearers, all candidates)
+    def short_candidates(short: tuple[str, ...], root: int | None) -> tuple[list[int], list[int]] | None:
+        """(surname bearers, all candidates) among the full person names containing ``short``, or None."""
+        candidates: dict[int, set[str]] = defaultdict(set)
+        for g in full_forms:
+            target = uf.find(g)
+            if target == root or (root is not None and kin_conflict(root, target)):
+                continue
+            full = forms[g].parts.tokens
+            p = _match_position(short, full)
+            if p < 0 or len(full) <= len(short):
+                continue
+            candidates[target].add(
+                "surname" if p + len(short) == len(full) else "given" if p == 0 else "middle"
+            )
+        if not candidates:
+            return None
+        return sorted(r for r, roles in candidates.items() if "surname" in roles), sorted(candidates)
+
+    short_choice: dict[int, tuple[list[int], list[int]]] = {}  # short root → (surname bearers, candidates)
     for root, fs in sorted(grouped.items()):
         if any(forms[f].acronym or len(forms[f].content) != 1 or len(forms[f].parts.tokens) > 2 for f in fs):
             continue
         if types[root] != "person" and _cue_type(cluster_mentions_of(fs)) in ("place", "organisation"):
             continue  # spaCy labels alone do not block (it tags lone surnames as places); context cues do
-        candidates: dict[int, set[str]] = defaultdict(set)
+        bearers: set[int] = set()
+        candidates: set[int] = set()
         for f in fs:
-            short = forms[f].parts.tokens
-            for g in full_forms:
-                target = uf.find(g)
-                if target == root or (kin[root] and kin[target] and not kin[root] & kin[target]):
-                    continue
-                full = forms[g].parts.tokens
-                p = _match_position(short, full)
-                if p < 0 or len(full) <= len(short):
-                    continue
-                role = "surname" if p + len(short) == len(full) else "given" if p == 0 else "middle"
-                candidates[target].add(role)
-        if len(candidates) == 1:
-            (target,) = candidates
-            short_choice[root] = ([target], [target])
-        elif candidates:
-            bearers = sorted(r for r, roles in candidates.items() if "surname" in roles)
-            short_choice[root] = (bearers, sorted(candidates))
+            found = short_candidates(forms[f].parts.tokens, root)
+            if found is not None:
+                bearers.update(found[0])
+                candidates.update(found[1])
+        if candidates:
+            short_choice[root] = (sorted(bearers), sorted(candidates))
 
     # an organisation named by its last word alone ("the Falcons" for "Riverside Falcons"), when unique
     org_forms = [
@@ -341,19 +389,24 @@ def cluster_mentions(
             (target,) = targets
             short_choice[root] = ([target], [target])
 
-    def resolve(form_index: int, doc: str) -> int | None:
-        """Cluster root of a form for a mention in ``doc`` (short forms may resolve per document)."""
-        root = uf.find(form_index)
-        choice = short_choice.get(root)
-        if choice is None:
-            return root
+    def pick(choice: tuple[list[int], list[int]], doc: str) -> int | None:
+        """The full name a short form means in ``doc``: the only candidate, the only bearer named there,
+        or the dominant bearer; None when the evidence is ambiguous."""
         bearers, candidates = choice
         if len(candidates) == 1:
             return candidates[0]
         in_doc = [r for r in bearers if doc in full_docs[r]]
         if len(in_doc) == 1:
             return in_doc[0]
-        picked = dominant(in_doc or bearers)
+        return dominant(in_doc or bearers)
+
+    def resolve(form_index: int, doc: str) -> int | None:
+        """Cluster root of a form for a mention in ``doc`` (short forms may resolve per document)."""
+        root = uf.find(form_index)
+        choice = short_choice.get(root)
+        if choice is None:
+            return root
+        picked = pick(choice, doc)
         return picked if picked is not None else root
 
     assignment: list[int | None] = [None] * len(mentions)
@@ -403,6 +456,13 @@ def cluster_mentions(
                         break
                 if known is not None:
                     break
+        if known is None and m.label == CAPS:
+            # a lone capitalised word NER missed ("Raisi praised"): a short form, unless it is a common word
+            parts = name_parts(m.text)
+            if len(parts.tokens) == 1 and parts.tokens[0] not in common_words and not is_acronym(m.text):
+                found = short_candidates(parts.tokens, None)
+                assignment[i] = None if found is None else pick(found, m.doc)
+            continue
         if known is not None:
             assignment[i] = resolve(known, m.doc)
         elif (
@@ -452,7 +512,8 @@ def build_roster(documents: Sequence[Document], parsed: Mapping[str, ParsedDocum
         base = len(mentions)
         mentions.extend(names.mentions)
         links.extend((base + link.a, base + link.b) for link in names.links)
-    clusters = cluster_mentions(mentions, links)
+    common = frozenset(fold(w) for d in documents if d.id in parsed for w in _LOWERCASE_WORD.findall(d.text))
+    clusters = cluster_mentions(mentions, links, common)
     members: dict[int, list[NameMention]] = defaultdict(list)
     for m, root, start, end in zip(mentions, clusters.roots, clusters.starts, clusters.ends, strict=True):
         if root is None:
