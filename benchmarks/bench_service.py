@@ -111,6 +111,15 @@ async def upload_many(
         return time.perf_counter() - started
 
 
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server and wait for it to exit."""
+    server.terminate()
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def main() -> None:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -139,7 +148,7 @@ def main() -> None:
             [str(consilience), "serve", "--port", str(port), "--db", url, "--log-level", "warning"],
             env={**os.environ, **env_limits, "HF_HUB_OFFLINE": "1"},
         )
-        stack.callback(server.terminate)
+        stack.callback(stop, server)  # before the scratch schema is dropped
         client = stack.enter_context(httpx.Client(base_url=base, headers=auth, timeout=300))
         started = time.perf_counter()
         while True:

@@ -232,9 +232,10 @@ def create_app(settings: Settings, *, analyzer: Analyzer | None = None) -> FastA
         try:
             yield
         finally:
-            worker.stop()
+            worker.request_stop()
             if child is not None:
-                child.close()
+                child.close()  # interrupts a running analysis: its job stays queued for the next start
+            worker.stop()
             engine.dispose()
 
     app = FastAPI(

@@ -245,10 +245,14 @@ class Worker:
         """Tell the worker there is new work (an upload)."""
         self._wake.set()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Ask the thread to stop after its current job and wait a little for it."""
+    def request_stop(self) -> None:
+        """Ask the thread to stop after its current job."""
         self._stop.set()
         self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Ask the thread to stop after its current job and wait a little for it."""
+        self.request_stop()
         if self._thread is not None:
             self._thread.join(timeout)
 
@@ -299,8 +303,14 @@ class Worker:
             report = self.analyze(documents) if documents else None
         except Exception as error:
             heartbeat.stop()
-            message = f"{type(error).__name__}: {error}"
-            log.error("analysis of story %s failed: %s\n%s", job.story_id, message, traceback.format_exc())
+            if self._stop.is_set():  # the server is shutting down: the job goes back to the queue
+                message = "interrupted: the server stopped during the analysis"
+                log.info("analysis of story %s interrupted by shutdown; it stays queued", job.story_id)
+            else:
+                message = f"{type(error).__name__}: {error}"
+                log.error(
+                    "analysis of story %s failed: %s\n%s", job.story_id, message, traceback.format_exc()
+                )
             with self.engine.begin() as conn:
                 repo.fail_job(conn, job, self.name, message, max_attempts=self.max_attempts)
             return
