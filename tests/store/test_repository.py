@@ -181,3 +181,16 @@ def test_documents_come_back_exactly_as_stored(engine: Engine, texts: list[str])
     ]
     assert [d.content_hash for d in stored] == [repo.content_hash(t) for t in texts]
     assert title is not None and title.title == texts[0]
+
+
+def test_a_job_interrupted_by_shutdown_is_queued_again_without_spending_an_attempt(engine: Engine) -> None:
+    _, tenant = _tenant(engine, "north")
+    with engine.begin() as conn:
+        story = repo.create_story(conn, tenant.id, "s")
+        repo.add_documents(conn, tenant.id, story.id, [repo.NewDocument("a", "one")], max_documents=3)
+        job = repo.claim_job(conn, "w", lease_seconds=60, max_attempts=1)
+        assert job is not None
+        assert repo.release_job(conn, job, "w")
+        assert repo.story_status(conn, tenant.id, story.id).state == "pending"  # type: ignore[union-attr]
+        again = repo.claim_job(conn, "w2", lease_seconds=60, max_attempts=1)
+    assert again is not None and again.id == job.id and again.attempts == 1
