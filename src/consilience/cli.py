@@ -28,7 +28,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+# soft_wrap: messages stay on one line in pipes and logs, so a long file path is never folded in two
+err = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
 
 
