@@ -327,3 +327,14 @@ def test_lone_surname_missed_by_ner_joins_but_common_words_do_not() -> None:
     texts = ["Theo Young spoke first. Young people protested; the young were angry."]
     ents = roster(texts, {"Theo Young": PER})
     assert entity_of(ents, "Theo Young").variants == ("Theo Young",)  # "Young people" is no mention
+
+
+def test_spellings_in_removed_boilerplate_are_variants_not_mentions() -> None:
+    text = "Yusuf Qaradi spoke.\nYoussef Qaradi's Rise to Power: A Turning Point\nQaradi left."
+    start = text.index("Youssef")
+    end = text.index("\nQaradi left")
+    ents = roster([text], {"Yusuf Qaradi": PER, "Qaradi": PER}, removed={0: [(start, end)]})
+    e = entity_of(ents, "Yusuf Qaradi")
+    assert "Youssef Qaradi" in e.variants
+    assert all(not (start <= m.start < end) for m in e.mentions)
+    assert {v for x in ents for v in x.variants} == {"Yusuf Qaradi", "Youssef Qaradi", "Qaradi"}

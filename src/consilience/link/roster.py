@@ -442,6 +442,11 @@ def cluster_mentions(
         if trusted[i]:
             continue
         known = lookup(m.text)
+        if m.removed:
+            # a spelling inside removed boilerplate joins only a full name already established
+            full = known is not None and len(forms[known].content) >= 2
+            assignment[i] = resolve(known, m.doc) if full and known is not None else None
+            continue
         if known is None:
             # a run-on span ("Name Confronts", "Later Name Surname") keeps its longest known part
             words = [(w.start(), w.end()) for w in re.finditer(r"[^\s,;:]+", m.text)]
@@ -515,14 +520,18 @@ def build_roster(documents: Sequence[Document], parsed: Mapping[str, ParsedDocum
     common = frozenset(fold(w) for d in documents if d.id in parsed for w in _LOWERCASE_WORD.findall(d.text))
     clusters = cluster_mentions(mentions, links, common)
     members: dict[int, list[NameMention]] = defaultdict(list)
+    spellings: dict[int, set[str]] = defaultdict(set)
     for m, root, start, end in zip(mentions, clusters.roots, clusters.starts, clusters.ends, strict=True):
         if root is None:
+            continue
+        if m.removed:
+            spellings[root].add(m.text)
             continue
         if (start, end) != (m.start, m.end):
             m = replace(m, start=start, end=end, text=m.text[start - m.start : end - m.start])
         members[root].append(m)
     drafts = []
-    for ms in members.values():
+    for root, ms in members.items():
         unique = {(m.doc, m.start, m.end): m for m in ms}
         ms = [unique[k] for k in sorted(unique)]
         name = _canonical_name(ms)
@@ -530,7 +539,7 @@ def build_roster(documents: Sequence[Document], parsed: Mapping[str, ParsedDocum
             (
                 name,
                 _entity_type(ms),
-                tuple(sorted({m.text for m in ms})),
+                tuple(sorted({m.text for m in ms} | spellings.get(root, set()))),
                 tuple(Mention(m.doc, m.start, m.end) for m in ms),
             )
         )

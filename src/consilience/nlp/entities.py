@@ -68,6 +68,7 @@ class NameMention:
     cues: tuple[str, ...] = ()
     trusted: bool = True  # headline spans and capitalised fallbacks only join names seen elsewhere
     headline: bool = False  # on a headline or section-title line
+    removed: bool = False  # inside removed boilerplate: a spelling seen, never a mention
 
 
 @dataclass(frozen=True)
@@ -297,6 +298,20 @@ def extract_names(document: Document, parsed: ParsedDocument) -> DocumentNames:
             for s, e, had_title in clean_span(text, rs, re_, CAPS):
                 add(s, e, CAPS, had_title, False)
 
+    # names in removed boilerplate ("related headline" lines) are spellings a reader saw: kept apart,
+    # to be recorded as variants of names established elsewhere, never as mentions
+    in_removed: list[NameMention] = []
+    for rs, re_ in sorted(removed):
+        for ls, le in lines:
+            s0, e0 = max(ls, rs), min(le, re_)
+            if s0 >= e0:
+                continue
+            for cs, ce in _capitalised_runs(text, s0, e0):
+                for s, e, _had_title in clean_span(text, cs, ce, CAPS):
+                    in_removed.append(
+                        NameMention(document.id, s, e, text[s:e], CAPS, (), False, False, removed=True)
+                    )
+
     links: list[tuple[tuple[int, int], tuple[int, int], str]] = []
     by_end = {e: (s, e) for (s, e) in sorted(found)}
     for m in _ACRONYM_DEF.finditer(text):
@@ -340,7 +355,7 @@ def extract_names(document: Document, parsed: ParsedDocument) -> DocumentNames:
     name_links = tuple(
         NameLink(index[a], index[b], kind) for a, b, kind in links if a in index and b in index and a != b
     )
-    return DocumentNames(document.id, tuple(ordered), name_links)
+    return DocumentNames(document.id, tuple(ordered) + tuple(in_removed), name_links)
 
 
 def _retrust(mention: NameMention) -> NameMention:
