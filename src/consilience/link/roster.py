@@ -444,8 +444,8 @@ def cluster_mentions(
         known = lookup(m.text)
         if m.removed:
             # a spelling inside removed boilerplate joins only a full name already established
-            full = known is not None and len(forms[known].content) >= 2
-            assignment[i] = resolve(known, m.doc) if full and known is not None else None
+            established = known is not None and len(forms[known].content) >= 2
+            assignment[i] = resolve(known, m.doc) if established and known is not None else None
             continue
         if known is None:
             # a run-on span ("Name Confronts", "Later Name Surname") keeps its longest known part
