@@ -34,6 +34,7 @@ class ClusterRule:
     window_days: int = 30  # stories silent longer than this take no new articles (dated articles only)
     probe_features: int = 20  # how many of the article's top features look up candidate stories
     max_features: int = 1000  # features kept per article vector (the rest carry little weight)
+    shared_names: int = 1  # an article that names anything must share this many names with the story
 
 
 @dataclass
@@ -155,6 +156,8 @@ class StoryClusterer:
             candidates.update(self._postings.get(term, ()))
         best: Story | None = None
         best_score = -1.0
+        article_names = [term for term in vector if term.startswith("n:")]
+        needed = min(self.rule.shared_names, len(article_names))
         for story_id in sorted(candidates):
             story = self.stories[story_id]
             if (
@@ -162,6 +165,10 @@ class StoryClusterer:
                 and story.last_day is not None
                 and abs(day - story.last_day) > self.rule.window_days
             ):
+                continue
+            # Same-kind events (two fires, two elections) share their vocabulary; what tells
+            # them apart is who and where, so a story must share a name with the article.
+            if needed and sum(term in story.centroid for term in article_names) < needed:
                 continue
             score = story.similarity(vector)
             if score > best_score:
