@@ -38,9 +38,16 @@ def serve(
     from consilience.store import default_url, display_url
 
     url = db or default_url()
+    try:
+        limits = Limits.from_env()
+    except ValueError as error:
+        typer.echo(
+            f"consilience: a CONSILIENCE_* limit in the environment is not a number: {error}", err=True
+        )
+        raise typer.Exit(2) from None
     settings = Settings(
         db_url=url,
-        limits=Limits.from_env(),
+        limits=limits,
         worker=worker,
         warmup=warmup,
         lease_seconds=job_lease,

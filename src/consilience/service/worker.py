@@ -304,13 +304,12 @@ class Worker:
         except Exception as error:
             heartbeat.stop()
             if self._stop.is_set():  # the server is shutting down: the job goes back to the queue
-                message = "interrupted: the server stopped during the analysis"
                 log.info("analysis of story %s interrupted by shutdown; it stays queued", job.story_id)
-            else:
-                message = f"{type(error).__name__}: {error}"
-                log.error(
-                    "analysis of story %s failed: %s\n%s", job.story_id, message, traceback.format_exc()
-                )
+                with self.engine.begin() as conn:
+                    repo.release_job(conn, job, self.name)
+                return
+            message = f"{type(error).__name__}: {error}"
+            log.error("analysis of story %s failed: %s\n%s", job.story_id, message, traceback.format_exc())
             with self.engine.begin() as conn:
                 repo.fail_job(conn, job, self.name, message, max_attempts=self.max_attempts)
             return

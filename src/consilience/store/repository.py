@@ -466,6 +466,16 @@ def fail_job(conn: Connection, job: Job, worker: str, error: str, *, max_attempt
     return state if result.rowcount == 1 else None
 
 
+def release_job(conn: Connection, job: Job, worker: str) -> bool:
+    """Put a job this worker was interrupted in (shutdown) back in the queue, without spending an attempt."""
+    result = conn.execute(
+        update(jobs)
+        .where(jobs.c.id == job.id, jobs.c.worker == worker, jobs.c.state == "running")
+        .values(state="pending", attempts=jobs.c.attempts - 1, lease_until=None, worker=None)
+    )
+    return result.rowcount == 1
+
+
 def runnable_jobs(conn: Connection) -> int:
     """How many jobs wait to run (pending, or running under an expired lease)."""
     now = utcnow()
