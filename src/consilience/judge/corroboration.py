@@ -24,6 +24,8 @@ EDGE_LINK = 0.4
 #: the mean similarity between two groups' claims (a missing link counts as MISSING) must reach this
 FACT_MEAN = 0.38
 MISSING = 0.3
+#: a fact holds at most one claim of each report (keeps facts from drifting through chains)
+ONE_CLAIM_PER_REPORT = True
 
 
 def edge_pairs(claims: Sequence[Claim], alignment: Alignment, provenance: Provenance) -> set[tuple[str, str]]:
@@ -130,7 +132,7 @@ def group_claims(
         ga, gb = owner[link.a], owner[link.b]
         if ga == gb:
             continue
-        if {doc_of[x] for x in members[ga]} & {doc_of[x] for x in members[gb]}:
+        if ONE_CLAIM_PER_REPORT and {doc_of[x] for x in members[ga]} & {doc_of[x] for x in members[gb]}:
             continue
         if closeness(members[ga], members[gb]) < FACT_MEAN:
             continue
