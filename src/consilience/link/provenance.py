@@ -241,7 +241,16 @@ def infer_provenance(
         if source != ev.a:
             spans = tuple((t, s) for s, t in spans)
         edges.append(Edge(source, target, kind[0], kind[1], spans, directed))
-        union(a, b)
+    # Each derived report joins the family of its strongest origin only: a conflation of two
+    # independent reports has an edge to each but must not fuse their families into one.
+    parent_of: dict[str, tuple[float, str]] = {}
+    for e in edges:
+        ends = [(e.target, e.source)] if e.directed else [(e.target, e.source), (e.source, e.target)]
+        for child, origin in ends:
+            if child not in parent_of or parent_of[child] < (e.score, origin):
+                parent_of[child] = (e.score, origin)
+    for child, (_, origin) in sorted(parent_of.items()):
+        union(child, origin)
     # same self-identified outlet → one family
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for d in documents:
