@@ -1,56 +1,62 @@
 """Typed conflicts between claims about the same thing.
 
-Two claims of different reports are about the same thing when the alignment
-scored them close enough (``SAME_THING``) and each is among the other's nearest
-claims in the other report (``NEAREST``) — a claim is compared with what the
-other report says about the same moment, not with everything it says. Their
-slots (``consilience.nlp.slots``) are compared; a value that genuinely differs
-is a conflict of that kind, with both values and a one-line explanation.
+Two claims of different reports are compared when the alignment linked them
+(semantic similarity at least ``SAME_THING``) and something says they are about
+the same thing: they belong to one fact, or they name a common entity, or each
+is the other's best match in the other's report. Claims that name only
+different people (one report's "Maher fled by helicopter", another's "Bashar
+left by car") are about different people and never conflict. Their slots
+(``consilience.nlp.slots``) are compared; a value that genuinely differs is a
+conflict of that kind, with both values and a one-line explanation naming both
+reports.
 
-Not conflicts: a hedged claim negated against its assertion; dates more than
-``DATE_SPREAD`` days apart (different events, not a disputed date); a count or status
+Not conflicts: a hedged claim negated against its assertion; a count or status
 that moved between reports of different days or different dates (the story
-moving on); values missing on one side. A difference along a provenance edge
-(the derived report changed what its source said) is a mutation, marked
-``introduced_by`` the derived report. Cost: O(links) slot comparisons.
+moving on); values missing on one side; values tied to different events
+("summoned on Friday" vs "arrested on Saturday" dates two events). A difference
+along a provenance edge (the derived report changed what its source said) is a
+mutation, marked ``introduced_by`` the derived report.
+
+Each claim pair yields at most one conflict (the strongest kind), and a
+conflict that repeats the same two values between the same two families of
+reports (a copy restating its source) is reported once: the best-supported
+pair. Cost: O(links) slot comparisons.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from consilience.link.align_types import Alignment, ClaimLink
 from consilience.model import Claim, Conflict, Document, Entity, Fact, Provenance, TimeExpression
-from consilience.nlp.slots import Slots, extract_slots, slot_differences
+from consilience.nlp.slots import Difference, Slots, extract_slots, slot_differences
 
-#: the least semantic similarity for two claims to be about the same thing
-SAME_THING = 0.44
-#: ...and one must be among the other's this many nearest claims in its report
-NEAREST = 5
+#: the least semantic similarity for two claims to be compared at all
+SAME_THING = 0.40
 #: conflict kinds that a developing story changes legitimately from one day to the next
 UPDATABLE = ("number", "status")
-#: dates further apart than this are different events, not a disputed date
-DATE_SPREAD = 2
+#: kinds in order of how reliably a slot difference is a real contradiction; one conflict per claim pair
+KIND_ORDER = ("number", "mode", "status", "reason", "place", "person", "date", "time", "negation")
+#: kinds that need both claims to name the same event ("left", "fled" ...) unless they state one fact
+EVENT_BOUND = ("mode", "date", "time", "place")
+#: slots too loose to compare unless the claims state one fact or are each other's best match
+CLOSE_ONLY = ("duration", "order", "negation")
+#: weight of each piece of same-thing evidence when ranking candidate conflicts
+SAME_FACT_BONUS = 0.15
+MUTUAL_BEST_BONUS = 0.10
+SHARED_ENTITY_BONUS = 0.05
 
 
-def _doc_label(document: Document) -> str:
-    return document.outlet or document.title or document.id
-
-
-def _nearest(links: Sequence[ClaimLink], doc_of: Mapping[str, str]) -> set[tuple[str, str]]:
-    """Pairs where one claim is among the other's ``NEAREST`` best links in the other's report."""
-    ranked: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
-    for link in links:
-        ranked[(link.a, doc_of[link.b])].append((link.semantic, link.b))
-        ranked[(link.b, doc_of[link.a])].append((link.semantic, link.a))
-    near: set[tuple[str, str]] = set()
-    for (claim, _doc), partners in ranked.items():
-        for _score, other in sorted(partners, reverse=True)[:NEAREST]:
-            near.add((claim, other))
-            near.add((other, claim))
-    return near
+@dataclass(frozen=True)
+class _Candidate:
+    strength: float
+    a: Claim
+    b: Claim
+    difference: Difference
+    introduced_by: str | None
 
 
 def _derived_pairs(provenance: Provenance) -> dict[frozenset[str], str]:
@@ -62,37 +68,93 @@ def _derived_pairs(provenance: Provenance) -> dict[frozenset[str], str]:
     return out
 
 
-def _days(times: Mapping[str, tuple[TimeExpression, ...]], claim: Claim) -> set[str]:
-    """ISO days of the time expressions inside a claim."""
-    out = set()
-    for t in times.get(claim.doc, ()):
-        if (
-            claim.start <= t.start
-            and t.end <= claim.end
-            and t.when.granularity not in ("year", "month", "season")
-        ):
-            out.add(t.when.start[:10])
+def _family_of(provenance: Provenance) -> dict[str, int]:
+    return {doc: n for n, family in enumerate(provenance.families) for doc in family}
+
+
+def _best_partners(links: Sequence[ClaimLink], doc_of: Mapping[str, str]) -> set[tuple[str, str]]:
+    """(claim, partner) pairs where the partner is the claim's best link into the partner's report."""
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for link in links:
+        for x, y in ((link.a, link.b), (link.b, link.a)):
+            key = (x, doc_of[y])
+            if key not in best or (link.semantic, y) > best[key]:
+                best[key] = (link.semantic, y)
+    return {(x, y) for (x, _doc), (_score, y) in best.items()}
+
+
+def _entities_in(claims: Sequence[Claim], entities: Sequence[Entity]) -> dict[str, tuple[set[str], set[str]]]:
+    """Per claim: the ids of all entities named inside it, and of the people it is about.
+
+    A possessor is not what a claim is about: "Assad's cousins fled" is about the cousins.
+    """
+    by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for entity in entities:
+        for mention in entity.mentions:
+            by_doc[mention.doc].append((mention.start, mention.end, entity.id, entity.type))
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    for claim in claims:
+        named = [
+            (eid, etype, claim.text[e - claim.start : e - claim.start + 2] in ("’s", "'s"))
+            for s, e, eid, etype in by_doc.get(claim.doc, ())
+            if claim.start <= s and e <= claim.end
+        ]
+        out[claim.id] = (
+            {eid for eid, _, _ in named},
+            {eid for eid, etype, possessor in named if etype == "person" and not possessor},
+        )
     return out
 
 
-def _day_gap(days_a: set[str], days_b: set[str]) -> int | None:
-    """Days between the closest dates of two claims, when both are ISO-dated."""
-    gaps = []
-    for x in days_a:
-        for y in days_b:
-            try:
-                gaps.append(abs((date.fromisoformat(x) - date.fromisoformat(y)).days))
-            except ValueError:
+def _bounds(times: Mapping[str, tuple[TimeExpression, ...]], claim: Claim) -> list[tuple[str, datetime, datetime]]:
+    """Each dated moment inside a claim as (kind, earliest, latest): "by midnight" ends a span, a day spans a day."""
+    out = []
+    for t in times.get(claim.doc, ()):
+        if not (claim.start <= t.start and t.end <= claim.end):
+            continue
+        try:
+            start = datetime.fromisoformat(t.when.start)
+        except ValueError:
+            continue
+        before = claim.text[max(0, t.start - claim.start - 12) : t.start - claim.start].lower()
+        if t.when.granularity in ("minute", "hour") and before.rstrip().endswith(("by", "before", "until")):
+            out.append(("deadline", datetime.min, start))
+        elif t.when.granularity == "day":
+            out.append(("day", start, start + timedelta(days=1)))
+    return out
+
+
+def _deadline_difference(
+    times: Mapping[str, tuple[TimeExpression, ...]], a: Claim, b: Claim, slots_a: Slots, slots_b: Slots
+) -> Difference | None:
+    """One report has it done "already by" a moment, the other on a day that begins at or after that moment."""
+    for x, y, sx, sy, first in ((a, b, slots_a, slots_b, True), (b, a, slots_b, slots_a, False)):
+        if not sx.of("order") or sx.of("order")[0].key != "before":
+            continue
+        for kind_x, _, end_x in _bounds(times, x):
+            if kind_x != "deadline":
                 continue
-    return min(gaps) if gaps else None
+            for kind_y, start_y, _ in _bounds(times, y):
+                if kind_y == "day" and end_x <= start_y:
+                    va, vb = f"already by {end_x:%Y-%m-%d %H:%M}", f"on {start_y:%Y-%m-%d}"
+                    return Difference("time", *((va, vb) if first else (vb, va)))
+    return None
 
 
-def _explain(kind: str, va: str, vb: str, da: Document, db: Document, introduced_by: str | None) -> str:
-    line = f'{kind}: {_doc_label(da)} says "{va}", {_doc_label(db)} says "{vb}"'
+def _days_named(slots: Slots) -> set[str]:
+    """The dates and weekdays a claim names."""
+    return {v.key for v in (*slots.of("date"), *slots.of("weekday"))}
+
+
+def _explain(difference: Difference, a: Claim, b: Claim, introduced_by: str | None) -> str:
+    line = f"{difference.kind}: {a.doc} says {difference.a}, {b.doc} says {difference.b}"
     if introduced_by:
-        derived = da if da.id == introduced_by else db
-        line += f" (changed by {_doc_label(derived)}, which derives from the other)"
+        line += f" (changed by {introduced_by}, which derives from the other)"
     return line
+
+
+def _value_key(difference: Difference) -> tuple[str, str]:
+    return (difference.key_a or difference.a.lower(), difference.key_b or difference.b.lower())
 
 
 def find_conflicts(
@@ -114,8 +176,10 @@ def find_conflicts(
         for link in alignment.links
         if link.a in by_id and link.b in by_id and doc_of[link.a] != doc_of[link.b]
     ]
-    near = _nearest(links, doc_of)
+    best = _best_partners(links, doc_of)
     derived = _derived_pairs(provenance)
+    family = _family_of(provenance)
+    named = _entities_in(claims, entities)
     slots: dict[str, Slots] = {}
 
     def slots_of(cid: str) -> Slots:
@@ -123,48 +187,95 @@ def find_conflicts(
             slots[cid] = extract_slots(by_id[cid].text)
         return slots[cid]
 
-    candidates: list[tuple[float, str, str, str, str, str, str | None]] = []
+    candidates: list[_Candidate] = []
     for link in links:
-        if link.semantic < SAME_THING or (link.a, link.b) not in near:
+        if link.semantic < SAME_THING:
             continue
         a, b = by_id[link.a], by_id[link.b]
         if order[a.id] > order[b.id]:
             a, b = b, a
-        diffs = slot_differences(slots_of(a.id), slots_of(b.id))
-        days_a, days_b = _days(times, a), _days(times, b)
-        if days_a and days_b and not days_a & days_b and not any(k == "date" for k, _, _ in diffs):
-            diffs.append(("date", min(days_a), min(days_b)))
+        same_fact = a.fact is not None and a.fact == b.fact
+        mutual_best = (a.id, b.id) in best and (b.id, a.id) in best
+        (entities_a, people_a), (entities_b, people_b) = named[a.id], named[b.id]
+        shared = entities_a & entities_b
+        if not (same_fact or mutual_best or shared):
+            continue  # nothing says the two claims are about the same thing
+        if people_a and people_b and not people_a & people_b:
+            continue  # about different people
+        sa, sb = slots_of(a.id), slots_of(b.id)
+        diffs = slot_differences(sa, sb)
+        deadline = _deadline_difference(times, a, b, sa, sb)
+        if deadline:
+            diffs.append(deadline)
         if not diffs:
             continue
-        kinds = {k for k, _, _ in diffs}
+        shared_event = bool(sa.events & sb.events)
+        kinds = {d.kind for d in diffs}
         published_a, published_b = docs[a.doc].published, docs[b.doc].published
         different_days = bool(published_a and published_b and published_a[:10] != published_b[:10])
         if kinds & set(UPDATABLE) and ("date" in kinds or different_days):
             # Different moments of a developing story: a toll or status that moved is an update.
-            diffs = [d for d in diffs if d[0] not in (*UPDATABLE, "date")]
+            diffs = [d for d in diffs if d.kind not in (*UPDATABLE, "date")]
         if a.hedged or b.hedged:
-            diffs = [d for d in diffs if d[0] != "negation"]
-        if any(kind == "date" for kind, _, _ in diffs):
-            gap = _day_gap(days_a, days_b)
-            if gap is not None and gap > DATE_SPREAD:
-                diffs = [d for d in diffs if d[0] != "date"]
-        introduced_by = derived.get(frozenset((a.doc, b.doc)))
-        for kind, va, vb in diffs:
-            candidates.append((link.semantic, a.id, b.id, kind, va, vb, introduced_by))
-    found = [(a_id, b_id, kind, va, vb, intro) for _, a_id, b_id, kind, va, vb, intro in candidates]
-    found.sort(key=lambda f: (order[f[0]], order[f[1]], f[2]))
-    conflicts = []
-    width = max(3, len(str(len(found))))
-    for n, (a_id, b_id, kind, va, vb, introduced_by) in enumerate(found, 1):
-        da, db = docs[doc_of[a_id]], docs[doc_of[b_id]]
-        conflicts.append(
-            Conflict(
-                id=f"K{n:0{width}d}",
-                kind=kind,
-                claims=(a_id, b_id),
-                values=(va, vb),
-                explanation=_explain(kind, va, vb, da, db, introduced_by),
-                introduced_by=introduced_by,
-            )
+            diffs = [d for d in diffs if d.kind != "negation"]
+        if not (same_fact or shared_event):
+            diffs = [d for d in diffs if d.kind not in EVENT_BOUND]
+        if not (same_fact or shared):
+            # A status or place is about someone or somewhere: both claims must name them.
+            diffs = [d for d in diffs if d.kind not in ("status", "place")]
+        if not (same_fact or mutual_best):
+            diffs = [d for d in diffs if d.slot not in CLOSE_ONLY]
+        days_a, days_b = _days_named(sa), _days_named(sb)
+        if days_a and days_b and days_a != days_b:
+            # Reports of different days: a status that changed is the story moving on.
+            diffs = [d for d in diffs if d.kind not in UPDATABLE]
+        if not diffs:
+            continue
+        diffs.sort(key=lambda d: KIND_ORDER.index(d.kind))
+        strength = (
+            link.semantic
+            + SAME_FACT_BONUS * same_fact
+            + MUTUAL_BEST_BONUS * mutual_best
+            + SHARED_ENTITY_BONUS * min(len(shared), 2)
         )
-    return tuple(conflicts)
+        introduced_by = derived.get(frozenset((a.doc, b.doc)))
+        candidates.append(_Candidate(strength, a, b, diffs[0], introduced_by))
+    return _numbered(_deduplicated(candidates, family, order))
+
+
+def _deduplicated(
+    candidates: Sequence[_Candidate], family: Mapping[str, int], order: Mapping[str, int]
+) -> list[_Candidate]:
+    """The strongest candidate per claim, kind and other family, and per pair of families and values."""
+    kept: list[_Candidate] = []
+    seen: set[tuple[object, ...]] = set()
+    for c in sorted(candidates, key=lambda c: (-c.strength, order[c.a.id], order[c.b.id])):
+        fam_a, fam_b = family.get(c.a.doc, c.a.doc), family.get(c.b.doc, c.b.doc)
+        kind = c.difference.kind
+        keys = (
+            ("claim", c.a.id, kind, fam_b),
+            ("claim", c.b.id, kind, fam_a),
+            ("values", kind, *sorted(((fam_a, _value_key(c.difference)[0]), (fam_b, _value_key(c.difference)[1])))),
+        )
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        kept.append(c)
+    kept.sort(key=lambda c: (order[c.a.id], order[c.b.id]))
+    return kept
+
+
+def _numbered(kept: Sequence[_Candidate]) -> tuple[Conflict, ...]:
+    width = max(3, len(str(len(kept))))
+    return tuple(
+        Conflict(
+            id=f"K{n:0{width}d}",
+            kind=c.difference.kind,
+            claims=(c.a.id, c.b.id),
+            values=(c.difference.a, c.difference.b),
+            explanation=_explain(c.difference, c.a, c.b, c.introduced_by),
+            introduced_by=c.introduced_by,
+        )
+        for n, c in enumerate(kept, 1)
+    )
+
