@@ -1,0 +1,1 @@
+"""Tests of the foundation: readers, boilerplate, metadata, claims, the CLI's input handling, the contract."""
