@@ -12,6 +12,7 @@ Usage: .venv/bin/python benchmarks/bench_story_scale.py [--sizes 100 300 1000] [
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import random
 import subprocess
@@ -105,7 +106,7 @@ def main() -> int:
         secs, mb, fams, facts = run_one(n, args.seed)
         rows.append((n, secs))
         print(f"{n:>8} {secs:>9.2f} {mb:>8.0f} {fams:>9} {facts:>7}", flush=True)
-    for (n1, t1), (n2, t2) in zip(rows, rows[1:], strict=False):
+    for (n1, t1), (n2, t2) in itertools.pairwise(rows):
         print(f"growth {n1}→{n2}: time ∝ n^{math.log(t2 / t1) / math.log(n2 / n1):.2f}")
     return 0
 

@@ -226,7 +226,7 @@ def infer_provenance(
             parent[max(rx, ry)] = min(rx, ry)
 
     edges: list[Edge] = []
-    for (a, b), ev in sorted(evidence.items()):
+    for _pair, ev in sorted(evidence.items()):
         kind = classify(ev)
         if kind is None:
             continue
