@@ -106,7 +106,9 @@ def _entities_in(claims: Sequence[Claim], entities: Sequence[Entity]) -> dict[st
     return out
 
 
-def _bounds(times: Mapping[str, tuple[TimeExpression, ...]], claim: Claim) -> list[tuple[str, datetime, datetime]]:
+def _bounds(
+    times: Mapping[str, tuple[TimeExpression, ...]], claim: Claim
+) -> list[tuple[str, datetime, datetime]]:
     """Each dated moment inside a claim as (kind, earliest, latest): "by midnight" ends a span, a day spans a day."""
     out = []
     for t in times.get(claim.doc, ()):
@@ -128,7 +130,7 @@ def _deadline_difference(
     times: Mapping[str, tuple[TimeExpression, ...]], a: Claim, b: Claim, slots_a: Slots, slots_b: Slots
 ) -> Difference | None:
     """One report has it done "already by" a moment, the other on a day that begins at or after that moment."""
-    for x, y, sx, sy, first in ((a, b, slots_a, slots_b, True), (b, a, slots_b, slots_a, False)):
+    for x, y, sx, first in ((a, b, slots_a, True), (b, a, slots_b, False)):
         if not sx.of("order") or sx.of("order")[0].key != "before":
             continue
         for kind_x, _, end_x in _bounds(times, x):
@@ -220,7 +222,7 @@ def find_conflicts(
             diffs = [d for d in diffs if d.kind != "negation"]
         if not (same_fact or shared_event):
             diffs = [d for d in diffs if d.kind not in EVENT_BOUND]
-        if not (same_fact or shared):
+        if not (same_fact or shared or mutual_best):
             # A status or place is about someone or somewhere: both claims must name them.
             diffs = [d for d in diffs if d.kind not in ("status", "place")]
         if not (same_fact or mutual_best):
@@ -255,7 +257,11 @@ def _deduplicated(
         keys = (
             ("claim", c.a.id, kind, fam_b),
             ("claim", c.b.id, kind, fam_a),
-            ("values", kind, *sorted(((fam_a, _value_key(c.difference)[0]), (fam_b, _value_key(c.difference)[1])))),
+            (
+                "values",
+                kind,
+                *sorted(((fam_a, _value_key(c.difference)[0]), (fam_b, _value_key(c.difference)[1]))),
+            ),
         )
         if any(k in seen for k in keys):
             continue
@@ -278,4 +284,3 @@ def _numbered(kept: Sequence[_Candidate]) -> tuple[Conflict, ...]:
         )
         for n, c in enumerate(kept, 1)
     )
-

@@ -100,6 +100,8 @@ STATUSES: dict[str, tuple[str, ...]] = {
     "dismissed": ("sacked", "fired", "dismissed", "ousted"),
     "missing": ("missing", "disappeared", "unaccounted"),
     "found": ("found alive", "rescued", "located"),
+    "valid": ("valid", "in force", "up to date"),
+    "expired": ("expired", "lapsed", "revoked", "invalid", "out of date"),
 }  # fmt: skip
 OPPOSED_STATUSES = {
     frozenset({"dead", "wounded"}),
@@ -108,7 +110,14 @@ OPPOSED_STATUSES = {
     frozenset({"arrested", "released"}),
     frozenset({"asylum", "humanitarian"}),
     frozenset({"resigned", "dismissed"}),
+    frozenset({"valid", "expired"}),
 }
+#: a facility noun followed by one of these names people who work there, not a place
+STAFF_AFTER = re.compile(
+    r"\s+(?:manager|director|chief|head|spokes(?:man|woman|person)|officials?|staff|workers?|employees?|guards?|"
+    r"aides?|sources?|secretary|adviser|advisor|officers?|doctors?|nurses?)\b",
+    re.I,
+)
 # Families of event words: a date, a place or a means of travel belongs to the event its verb names.
 EVENTS: dict[str, tuple[str, ...]] = {
     "depart": (
@@ -140,13 +149,20 @@ EVENT_PATTERN = re.compile(
 )
 #: past forms that do not end in -ed, so a date can find its verb
 IRREGULAR_VERBS = frozenset(
-    "began begun came went took taken told said spoke spoken gave given made found saw seen won lost sent "
-    "brought ran rose fell flew flown drove driven sank sunk struck caught built paid sold shot hit quit "
-    "cut set let kept led met left fled held stood wrote written broke broken chose chosen".split()
-)
+    [
+        "began", "begun", "came", "went", "took", "taken", "told", "said", "spoke", "spoken", "gave", "given",
+        "made", "found", "saw", "seen", "won", "lost", "sent", "brought", "ran", "rose", "fell", "flew",
+        "flown", "drove", "driven", "sank", "sunk", "struck", "caught", "built", "paid", "sold", "shot", "hit",
+        "quit", "cut", "set", "let", "kept", "led", "met", "left", "fled", "held", "stood", "wrote", "written",
+        "broke", "broken", "chose", "chosen"
+    ]
+)  # fmt: skip
 AUXILIARIES = frozenset(
-    "was were is are be been being had has have did do does would will could should may might".split()
-)
+    [
+        "was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "did", "do", "does", "would",
+        "will", "could", "should", "may", "might"
+    ]
+)  # fmt: skip
 # Causal markers that open a reason; "over" only after a noun of feeling or dispute.
 REASON_MARKERS = (
     r"because of|because|due to|owing to|as a result of|for fear of|for fear that|fearing|citing|"
@@ -213,14 +229,21 @@ VAGUE_QUANTITY = {
     "": (2, 9),
 }
 STOPWORDS = frozenset(
-    "a an the of to in on at for by with from and or but as is are was were be been being his her their its "
-    "he she they him them it this that these those which who whom whose over against into than then there "
-    "had has have also said would could should will may might can not no".split()
-)
+    [
+        "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or", "but", "as",
+        "is", "are", "was", "were", "be", "been", "being", "his", "her", "their", "its", "he", "she", "they",
+        "him", "them", "it", "this", "that", "these", "those", "which", "who", "whom", "whose", "over",
+        "against", "into", "than", "then", "there", "had", "has", "have", "also", "said", "would", "could",
+        "should", "will", "may", "might", "can", "not", "no"
+    ]
+)  # fmt: skip
 #: words around a count that say nothing about what is counted
 COUNT_CONTEXT_NOISE = frozenset(
-    "more least about around roughly some nearly almost than still only according told reported while".split()
-)
+    [
+        "more", "least", "about", "around", "roughly", "some", "nearly", "almost", "than", "still", "only",
+        "according", "told", "reported", "while"
+    ]
+)  # fmt: skip
 #: how many words either side of a count describe what it counts
 COUNT_WINDOW = 4
 #: how many words a date, place or means of travel looks for its verb
@@ -287,9 +310,7 @@ ATTRIBUTION_TAIL = re.compile(
     r"(?:,|^)\s*(?:according to [^,.;]+|[^,;]{0,80}\b(?:said|says|told [A-Z][\w ]{0,30}|reported|has learned|have learned)\b[^,;]{0,40})\s*[.!]?\s*$"
     r"|\baccording to [^,.;]+",
 )
-GROUP_COUNT = re.compile(
-    r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r")\b(?:\s+[\w’'\-]+){0,4}\s*$", re.I
-)
+GROUP_COUNT = re.compile(r"\b(?:\d+|" + "|".join(NUMBER_WORDS) + r")\b(?:\s+[\w’'\-]+){0,4}\s*$", re.I)
 WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 
 
@@ -345,7 +366,11 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _event_at(text: str, start: int, end: int, families_only: bool = False) -> str:
-    """The event family (or verb stem) nearest a value: the closest verb before it in its clause, else after it."""
+    """The event family (or verb stem) nearest a value: the closest verb before it in its clause, else after it.
+
+    With ``families_only`` only a named event before the value counts (the verb that governs a place
+    precedes it: "entered the palace"); anything else leaves the event unknown.
+    """
     clause_start = max(text.rfind(ch, 0, start) for ch in ".;:!?") + 1
     clause_end = min([i for i in (text.find(ch, end) for ch in ".;!?") if i >= 0] or [len(text)])
     before = [m for m in WORD.finditer(text, clause_start, start)][-EVENT_WINDOW:]
@@ -366,7 +391,7 @@ def _event_at(text: str, start: int, end: int, families_only: bool = False) -> s
         found = verb(m)
         if found:
             return found
-    for m in after:
+    for m in () if families_only else after:
         found = verb(m)
         if found:
             return found
@@ -595,9 +620,11 @@ def _facility_role(text: str, start: int) -> str:
 def _places(text: str) -> list[SlotValue]:
     out = []
     for v in _lexicon_hits(text, FACILITIES):
+        if STAFF_AFTER.match(text, v.start + len(v.text)):
+            continue  # "the office manager", "embassy staff": people, not a place
         role = _facility_role(text, v.start)
         if role:
-            # Only a named event ties a place: "videos of his home, taken by ..." says nothing of where.
+            # Only a named event before it ties a place: "videos of his home, taken by ..." says nothing of where.
             event = _event_at(text, v.start, v.start + len(v.text), families_only=True)
             out.append(SlotValue("place", v.text, f"{role}:{v.key}", v.start, event))
         # A named facility ("the Beni Karam landing"): the same kind of place with another name differs.
@@ -798,23 +825,24 @@ def _same_event(x: SlotValue, y: SlotValue) -> bool:
     return not x.event or not y.event or x.event == y.event
 
 
+def _days(value: SlotValue) -> set[str]:
+    return set(value.key.split(","))
+
+
 def _dates_differ(a: Slots, b: Slots) -> Difference | None:
+    """Dates of one event that share no day; a date that agrees with any date of its event in the other claim is fine."""
     for x in a.of("date"):
         for y in b.of("date"):
-            if _same_event(x, y) and not set(x.key.split(",")) & set(y.key.split(",")):
-                # Only when no date of the same event agrees: a claim may date two moments.
-                if not any(
-                    set(x2.key.split(",")) & set(y2.key.split(","))
-                    for x2 in a.of("date")
-                    for y2 in b.of("date")
-                    if _same_event(x2, y2) and (x2 is x or y2 is y)
-                ):
-                    return Difference("date", x.text, y.text, x.key, y.key)
+            if not _same_event(x, y) or _days(x) & _days(y):
+                continue
+            agreed_x = any(_same_event(x, z) and _days(x) & _days(z) for z in b.of("date"))
+            agreed_y = any(_same_event(z, y) and _days(z) & _days(y) for z in a.of("date"))
+            if not (agreed_x or agreed_y):
+                return Difference("date", x.text, y.text, x.key, y.key)
     for x in a.of("weekday"):
-        for y in b.of("weekday"):
-            if x.event and x.event == y.event and x.key != y.key:
-                if not any(x.event == z.event and z.key == x.key for z in b.of("weekday")):
-                    return Difference("date", x.text, y.text, x.key, y.key)
+        partners = [y for y in b.of("weekday") if x.event and x.event == y.event]
+        if partners and all(y.key != x.key for y in partners):
+            return Difference("date", x.text, partners[0].text, x.key, partners[0].key)
     return None
 
 
@@ -825,10 +853,11 @@ def _visits_differ(a: Slots, b: Slots) -> Difference | None:
             place, _, days_p = p.key.partition("@")
             for v in there.of("arrival"):
                 target, _, days_v = v.key.partition("@")
-                if place == target and max(days_p.split(",")) < min(days_v.split(",")):
-                    if here is a:
-                        return Difference("time", p.text, v.text, p.key, v.key, "visit")
-                    return Difference("time", v.text, p.text, v.key, p.key, "visit")
+                if place != target or max(days_p.split(",")) >= min(days_v.split(",")):
+                    continue
+                if here is a:
+                    return Difference("time", p.text, v.text, p.key, v.key, "visit")
+                return Difference("time", v.text, p.text, v.key, p.key, "visit")
     return None
 
 
@@ -837,9 +866,9 @@ def _places_differ(a: Slots, b: Slots) -> Difference | None:
         kind_x, _, name_x = x.key.partition("@")
         for y in b.of("facility"):
             kind_y, _, name_y = y.key.partition("@")
-            if kind_x == kind_y and name_x != name_y and not set(name_x.split()) & set(name_y.split()):
-                if not any(z.key == x.key for z in b.of("facility")):
-                    return Difference("place", x.text, y.text, x.key, y.key)
+            named_apart = name_x != name_y and not set(name_x.split()) & set(name_y.split())
+            if kind_x == kind_y and named_apart and not any(z.key == x.key for z in b.of("facility")):
+                return Difference("place", x.text, y.text, x.key, y.key)
     for role in ("site", "destination", "origin"):
         fa = tuple(v for v in a.of("place") if v.key.startswith(role + ":"))
         fb = tuple(v for v in b.of("place") if v.key.startswith(role + ":"))
@@ -868,7 +897,11 @@ def _negation_differs(a: Slots, b: Slots) -> Difference | None:
 def _stems_in_order(phrase: str) -> list[str]:
     """The content stems of a negated phrase, in order, the negator left out."""
     words = WORD.findall(SCOPED_NEGATOR.sub(" ", phrase))
-    return [_stem(w) for w in words if w.lower() not in STOPWORDS and len(w) > 2 and _stem(w) not in ("been", "being")]
+    return [
+        _stem(w)
+        for w in words
+        if w.lower() not in STOPWORDS and len(w) > 2 and _stem(w) not in ("been", "being")
+    ]
 
 
 def _phrase_in_order(text: str, stems: list[str]) -> str:
@@ -879,7 +912,9 @@ def _phrase_in_order(text: str, stems: list[str]) -> str:
             continue
         last, at = first, i
         for stem in stems[1:]:
-            nxt = next((j for j in range(at + 1, min(at + 4, len(words))) if _stem(words[j].group(0)) == stem), None)
+            nxt = next(
+                (j for j in range(at + 1, min(at + 4, len(words))) if _stem(words[j].group(0)) == stem), None
+            )
             if nxt is None:
                 break
             last, at = words[nxt], nxt
@@ -917,9 +952,9 @@ def slot_differences(a: Slots, b: Slots) -> list[Difference]:
     out: list[Difference] = []
     out += _numbers_differ(a, b)
     ta, tb = a.of("time"), b.of("time")
-    if ta and tb and any(_same_event(x, y) for x in ta for y in tb):
-        if not any(_overlap(_range(x.key), _range(y.key)) for x in ta for y in tb):
-            out.append(Difference("time", ta[0].text, tb[0].text, ta[0].key, tb[0].key))
+    same_moment = any(_same_event(x, y) for x in ta for y in tb)
+    if same_moment and not any(_overlap(_range(x.key), _range(y.key)) for x in ta for y in tb):
+        out.append(Difference("time", ta[0].text, tb[0].text, ta[0].key, tb[0].key))
     dates = _dates_differ(a, b)
     if dates:
         out.append(dates)
@@ -928,7 +963,10 @@ def slot_differences(a: Slots, b: Slots) -> list[Difference]:
         out.append(Difference("time", ra[0].text, rb[0].text, ra[0].key, rb[0].key, "duration"))
     oa, ob = {v.key for v in a.of("order")}, {v.key for v in b.of("order")}
     if len(oa) == 1 and len(ob) == 1 and oa != ob:
-        out.append(Difference("time", _first_text(a.of("order")), _first_text(b.of("order")), *oa, *ob, "order"))
+        (key_a,), (key_b,) = oa, ob
+        out.append(
+            Difference("time", _first_text(a.of("order")), _first_text(b.of("order")), key_a, key_b, "order")
+        )
     visits = _visits_differ(a, b)
     if visits:
         out.append(visits)
