@@ -96,8 +96,10 @@ for _canon, _others in OUTLETS.items():
         if _name.lower().startswith("the "):
             _ALIAS[_name[4:].lower()] = _canon
 
-# A capitalised name of up to five words (allowing "Al", "al-", "de", "&").
-_NAME = r"(?:The\s+)?(?:[A-Z][\w'’.&-]*|al-\w+|Al-\w+)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|de|of|and|&)){0,4}"
+# A capitalised name of up to five words (allowing "Al", "al-", "de", "&"). A period belongs to a word
+# only inside it ("U.S"), so a name never runs on past the end of its sentence into the next one.
+_WORD = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
+_NAME = rf"(?:The\s+)?(?:{_WORD}|al-\w+|Al-\w+)(?:\s+(?:{_WORD}|al-\w+|de|of|and|&)){{0,4}}"
 _KNOWN = "|".join(sorted((re.escape(k) for k in _ALIAS), key=len, reverse=True))
 _KNOWN_RE = re.compile(rf"\b(?:{_KNOWN})\b", re.IGNORECASE)
 
@@ -118,7 +120,7 @@ _SELF_WEAK = re.compile(rf"\btold\s+(?P<o>{_NAME})(?=\s*(?:[.,;]|on\s+condition|
 # Citations of another outlet's reporting.
 _CITE = [
     re.compile(
-        rf"\baccording\s+to\s+(?:a|an|the)?\s*(?:new\s+|recent\s+|exclusive\s+)?(?:report|investigation|article|story|interview)s?\s+(?:by|in|from|published\s+by)\s+(?P<o>{_NAME})"
+        rf"\baccording\s+to\s+(?:a|an|the)?\s*(?:new\s+|recent\s+|exclusive\s+)?(?:report|investigation|article|story|interview)s?\s+(?:by|in|from|published\s+by)\s+(?:the\s+)?(?P<o>{_NAME})"
     ),
     re.compile(rf"\baccording\s+to\s+(?P<o>{_NAME})(?=\s*[,.;]|\s+reporting)"),
     re.compile(
