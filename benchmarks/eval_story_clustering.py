@@ -157,14 +157,18 @@ def ecbplus(corpora: Path, rule: ClusterRule, embeddings: bool) -> list[tuple[st
     ]
     for gold_name, gold in golds:
 
-        def score(part: Sequence[Article], assigned: dict[str, str]) -> str:
+        def score(
+            part: Sequence[Article], assigned: dict[str, str], gold: Callable[[Article], str] = gold
+        ) -> str:
             labels = {a.id: gold(a) for a in part}
             return f"{fmt(bcubed_f1(assigned, labels))} ARI {adjusted_rand_index(assigned, labels):.3f}"
 
         # Baseline: plain TF-IDF with IDF over all documents, same online centroid clustering.
         base = plain_tfidf(documents)
 
-        def base_stream(part: Sequence[Article], threshold: float) -> dict[str, str]:
+        def base_stream(
+            part: Sequence[Article], threshold: float, base: dict[str, Vector] = base
+        ) -> dict[str, str]:
             dense = {a.id: base[a.id] for a in part}
             return sparse_stream(part, dense, threshold)
 
