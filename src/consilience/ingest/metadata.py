@@ -207,7 +207,15 @@ def _trim_to_known(name: str) -> str | None:
     if direct:
         return direct
     found = list(_KNOWN_RE.finditer(name))
-    return _ALIAS[found[-1].group(0).lower()] if found else None
+    if not found:
+        return None
+    before = name[: found[-1].start()].split()
+    prev = before[-1] if before else ""
+    if prev[:1].isupper() and "-" not in prev and not prev.endswith(("'s", "’s")):
+        # part of a longer name: "Ostrel Times" is not The Times ("Saudi-owned Al Arabiya" and
+        # "Qatar's Al Jazeera" are the outlets they end with)
+        return None
+    return _ALIAS[found[-1].group(0).lower()]
 
 
 def find_cited_outlets(text: str, self_outlet: str | None) -> tuple[str, ...]:
