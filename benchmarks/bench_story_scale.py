@@ -21,6 +21,7 @@ from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "consilience" / "data" / "sample_story"
 ORIGINS = ("01_wire.txt", "05_independent.txt", "06_summary.txt")
+ORIGIN_OUTLETS = ("Reuters", "The Guardian", "Al Wadi")
 SWAPS = {
     "said": "stated",
     "told": "informed",
@@ -52,7 +53,14 @@ def build_story(n: int, seed: int) -> list[dict[str, str]]:
     origins = [_paragraphs((SAMPLE / name).read_text(encoding="utf-8")) for name in ORIGINS]
     records = []
     for k, paras in enumerate(origins):
-        records.append({"id": f"origin-{k}", "text": "\n".join(paras), "published": "2025-10-17"})
+        records.append(
+            {
+                "id": f"origin-{k}",
+                "text": "\n".join(paras),
+                "published": "2025-10-17",
+                "outlet": ORIGIN_OUTLETS[k],
+            }
+        )
     kinds = ("copy", "copy", "excerpt", "rewrite", "conflation")
     for i in range(n - len(origins)):
         kind = kinds[i % len(kinds)]

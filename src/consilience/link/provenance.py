@@ -241,16 +241,18 @@ def infer_provenance(
         if source != ev.a:
             spans = tuple((t, s) for s, t in spans)
         edges.append(Edge(source, target, kind[0], kind[1], spans, directed))
-    # Each derived report joins the family of its strongest origin only: a conflation of two
-    # independent reports has an edge to each but must not fuse their families into one.
-    parent_of: dict[str, tuple[float, str]] = {}
-    for e in edges:
-        ends = [(e.target, e.source)] if e.directed else [(e.target, e.source), (e.source, e.target)]
-        for child, origin in ends:
-            if child not in parent_of or parent_of[child] < (e.score, origin):
-                parent_of[child] = (e.score, origin)
-    for child, (_, origin) in sorted(parent_of.items()):
-        union(child, origin)
+    # A join never fuses two families that each hold a report naming a different outlet as its own
+    # (a conflation of two agencies' stories belongs to one of them, not both).
+    outlets_of: dict[str, set[str]] = {d.id: ({d.outlet} if d.outlet else set()) for d in documents}
+
+    def join(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        ox, oy = outlets_of[rx], outlets_of[ry]
+        if rx == ry or (ox and oy and not (ox & oy)):
+            return
+        union(rx, ry)
+        outlets_of[find(rx)] = ox | oy
+
     # same self-identified outlet → one family
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for d in documents:
@@ -258,7 +260,10 @@ def infer_provenance(
             by_outlet[d.outlet].append(d.id)
     for members in by_outlet.values():
         for other in members[1:]:
-            union(members[0], other)
+            join(members[0], other)
+    # derivation, strongest links first
+    for e in sorted(edges, key=lambda e: (-e.score, e.source, e.target)):
+        join(e.source, e.target)
     # citations: a whole-report summary joins the cited outlet's family
     for d in documents:
         summarised = _summarised_outlet(d, claims)
@@ -266,7 +271,7 @@ def infer_provenance(
             for origin in by_outlet.get(outlet, []):
                 edges.append(Edge(origin, d.id, "cites", 1.0 if outlet == summarised else 0.5, (), True))
                 if outlet == summarised:
-                    union(origin, d.id)
+                    join(origin, d.id)
     families: dict[str, list[str]] = defaultdict(list)
     for d in documents:
         families[find(d.id)].append(d.id)
