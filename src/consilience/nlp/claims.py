@@ -28,6 +28,8 @@ _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>[^.;:!?]+?)(?=\s*(?:[.;:!?]|,\s+(?:who|which|and|but)\b|$))", re.I
 )
 _ACCORDING_SHORT = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?]+)", re.I)
+# "According to X, <claim>": the source ends at the first comma, not at the end of the sentence
+_ACCORDING_FIRST = re.compile(r"^[\W_]*according\s+to\s+(?P<who>[^,.;:!?]+),", re.I)
 # "..., an aide said." / "..., three sources said." / "..., Reuters reported."
 _TRAILING = re.compile(
     rf"[,—–-]\s*(?P<who>(?:[\w’'-]+\s+){{0,8}}?[\w’'.-]+)\s+(?:{_VERBS})(?:\s+(?P<to>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}))?\s*[.!?”\"’]*\s*$"
@@ -74,7 +76,7 @@ def _clean_who(who: str) -> str | None:
 
 def find_attribution(sentence: str) -> str | None:
     """Who the sentence says is speaking, as written ("a rebel military commander", "an aide"), or None."""
-    m = _ACCORDING.search(sentence) or _ACCORDING_SHORT.search(sentence)
+    m = _ACCORDING_FIRST.search(sentence) or _ACCORDING.search(sentence) or _ACCORDING_SHORT.search(sentence)
     if m:
         return _clean_who(m.group("who"))
     m = _INVERTED.search(sentence)

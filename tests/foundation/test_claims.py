@@ -1,0 +1,115 @@
+"""Claims on invented sentences: who is speaking, what is hedged, and which lines are no claims at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.ingest.boilerplate import detect_boilerplate
+from consilience.ingest.metadata import attach_metadata
+from consilience.model import Document
+from consilience.nlp.claims import core_text, extract_claims, find_attribution, is_hedged
+from consilience.nlp.parse import parse_document
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            "The dam was opened on Friday night, according to a senior official at the water ministry.",
+            "a senior official at the water ministry",
+        ),
+        ("According to a senior official, the dam was opened on Friday night.", "a senior official"),
+        ("The governor left the capital before dawn, an aide said.", "an aide"),
+        ("The governor left the capital before dawn, three people familiar with the matter said.", "three people familiar with the matter"),
+        (
+            "The shelters are full, said Jane Doe, director of the Red Lantern relief agency.",
+            "Jane Doe, director of the Red Lantern relief agency",
+        ),
+        ("Officials said the bridge would stay closed until March.", "Officials"),
+        ("Three diplomats said that the talks had collapsed.", "Three diplomats"),
+        ("Lena Varga told reporters that she had never met him.", "Lena Varga"),
+    ],
+)
+def test_attribution_names_who_is_speaking(sentence: str, who: str) -> None:
+    assert find_attribution(sentence) == who
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The convoy was stopped at the border on Tuesday.",
+        "Water levels in the reservoir fell by a third over the summer.",
+    ],
+)
+def test_an_unattributed_statement_has_no_attribution(sentence: str) -> None:
+    assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister reportedly resigned on Monday.",
+        "The general allegedly ordered the retreat.",
+        "The footage could not be independently verified.",
+        "The mayor is believed to have left the city.",
+        "Rebels were said to have taken the airport.",
+        "It was unclear whether the ferry had a licence.",
+    ],
+)
+def test_hedged_sentences(sentence: str) -> None:
+    assert is_hedged(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor left the city on Monday.",
+        "Sales rose by 4 percent in March, the company said.",
+        "Officials confirmed that 12 people were rescued.",
+    ],
+)
+def test_plain_statements_are_not_hedged(sentence: str) -> None:
+    assert not is_hedged(sentence)
+
+
+def test_core_text_drops_the_attribution_but_keeps_what_is_claimed() -> None:
+    assert core_text("The governor left the capital before dawn, an aide said.") == "The governor left the capital before dawn"
+    assert core_text("According to a senior official, the dam was opened on Friday night.") == (
+        "the dam was opened on Friday night."
+    )
+
+
+REPORT = """Floods cut off mountain villages
+By Mara Lindqvist
+Heavy rain cut off six villages in the Esk valley on Sunday, the regional emergency service said.
+What we know so far
+The army has reportedly sent two helicopters to evacuate residents, according to a local councillor.
+- Roads into the valley remain closed
+Share this article
+Officials said power would be restored by Tuesday; engineers were already repairing the lines near the dam.
+"""
+
+
+def _claims() -> list[tuple[str, str | None, bool]]:
+    (doc,) = detect_boilerplate([Document(id="floods", text=REPORT)])
+    doc = attach_metadata(doc)
+    claims = extract_claims(doc, parse_document(doc))
+    for c in claims:
+        assert REPORT[c.start : c.end] == c.text
+    return [(c.text, c.attribution, c.hedged) for c in claims]
+
+
+def test_headings_bylines_and_widgets_produce_no_claims() -> None:
+    texts = " | ".join(text for text, _, _ in _claims())
+    for line in ("Floods cut off mountain villages", "By Mara Lindqvist", "What we know so far", "Share this article"):
+        assert line not in texts, line
+
+
+def test_a_reports_sentences_become_claims_with_attribution_and_hedging() -> None:
+    claims = _claims()
+    by_start = {text.split()[0]: (attribution, hedged) for text, attribution, hedged in claims}
+    assert by_start["Heavy"] == ("the regional emergency service", False)
+    assert by_start["The"] == ("a local councillor", True)
+    assert by_start["Officials"][0] == "Officials"
+    # two full clauses joined by a semicolon are two claims
+    assert any(text.startswith("engineers were already repairing") for text, _, _ in claims)
