@@ -25,7 +25,29 @@ def load_model() -> Language:
     """The spaCy pipeline (loaded once per process)."""
     import spacy
 
-    return spacy.load(MODEL_NAME, exclude=["lemmatizer"])
+    # Only sentences and entities are used: the tagger, attribute ruler and lemmatizer cost a third
+    # of the time and change neither (measured on the seeds: same 780 sentences, 1,848 entities).
+    return spacy.load(MODEL_NAME, exclude=["lemmatizer", "tagger", "attribute_ruler"])
+
+
+#: (sentence spans, entity spans) of a line, relative to the line; copies and excerpts repeat lines
+LineParse = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str, str], ...]]
+_LINE_CACHE: dict[str, LineParse] = {}
+_LINE_CACHE_MAX = 50_000
+
+
+def parse_lines(lines: list[str]) -> list[LineParse]:
+    """Sentence and entity spans of each line; lines seen before in this process are not parsed again."""
+    todo = sorted({line for line in lines if line not in _LINE_CACHE})
+    if todo:
+        nlp = load_model()
+        if len(_LINE_CACHE) + len(todo) > _LINE_CACHE_MAX:
+            _LINE_CACHE.clear()
+        for line, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True):
+            sents = tuple((s.start_char, s.end_char) for s in doc.sents)
+            ents = tuple((e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+            _LINE_CACHE[line] = (sents, ents)
+    return [_LINE_CACHE[line] for line in lines]
 
 
 def _inside(start: int, end: int, removed: list[tuple[int, int]]) -> bool:
@@ -51,19 +73,18 @@ def text_lines(document: Document) -> list[tuple[int, str]]:
 
 def parse_document(document: Document) -> ParsedDocument:
     """Sentences and named entities of one document."""
-    nlp = load_model()
     lines = text_lines(document)
     sentences: list[Sentence] = []
     named: list[NamedSpan] = []
-    for (offset, _line), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
-        for sent in doc.sents:
-            text = sent.text
+    for (offset, line), (sents, ents) in zip(lines, parse_lines([line for _, line in lines]), strict=True):
+        for start, end in sents:
+            text = line[start:end]
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
-            s = offset + sent.start_char + lead
-            e = offset + sent.end_char - trail
+            s = offset + start + lead
+            e = offset + end - trail
             if e > s:
                 sentences.append(Sentence(s, e))
-        for ent in doc.ents:
-            named.append(NamedSpan(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_))
+        for start, end, text, label in ents:
+            named.append(NamedSpan(offset + start, offset + end, text, label))
     return ParsedDocument(doc=document.id, sentences=tuple(sentences), named=tuple(named))
