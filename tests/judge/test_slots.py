@@ -171,3 +171,27 @@ def test_possessive_or_talk_partner_is_no_companion() -> None:
         "A person familiar with Karim's escape described it.",
         "Karim fled, taking only two people with him: Lina Haddad and Omar Saleh.",
     )
+
+
+def test_a_vehicle_boarded_or_named_is_no_means_of_travel() -> None:
+    assert "mode" not in kinds(
+        "Commandos boarded the smugglers' boats at dawn.", "Commandos flew in by helicopter at dawn."
+    )
+
+
+def test_adjectives_after_a_count_and_restated_lengths_of_time_are_no_difference() -> None:
+    assert "number" not in kinds("Police seized two other rifles.", "Police seized three other rifles.")
+    assert "time" not in kinds(
+        "After four days and more than 30 hours of talks, the jury was deadlocked.",
+        "The jury could not agree after 30 hours of talks.",
+    )
+
+
+def test_a_phrase_negated_in_both_claims_and_idiomatic_prisons_are_no_conflict() -> None:
+    assert "negation" not in kinds(
+        "He said it is not his nature to stay quiet.", "It is not in his nature to stay quiet."
+    )
+    assert "place" not in kinds(
+        "The gunman was sentenced to life in prison.",
+        "He's the former Dunmore University player who opened fire.",
+    )

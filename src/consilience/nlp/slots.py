@@ -67,7 +67,15 @@ MODES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 MODE_COMPATIBLE = {frozenset({"air", "plane"}), frozenset({"air", "helicopter"})}
 #: a travel word that names the vehicle of the story itself ("the ferry capsized") is not a means of travel
-MODE_AS_SUBJECT = re.compile(r"^\s*(?:the|a|an|its|this|that)?\s*$", re.I)
+MODE_VERBS = frozenset(
+    [
+        "flew", "fly", "flies", "flying", "flown", "airlifted", "airlift", "took off", "by air", "drove", "drive",
+        "drives", "driving", "driven", "by road", "overland", "sailed", "by sea", "by rail", "on foot", "walked",
+        "walking",
+    ]
+)  # fmt: skip
+#: a vehicle noun is a means of travel after one of these, within a few words ("by car", "into an armoured vehicle")
+VEHICLE_CUE = re.compile(r"\b(?:by|in|into|on|onto|aboard|via|using|inside)\s+(?:[\w’'\-]+\s+){0,3}$")
 # Facility nouns name where something happened; synonyms share a class.
 FACILITIES: dict[str, tuple[str, ...]] = {
     "home": ("home", "house", "residence", "villa", "apartment", "mansion"),
@@ -237,6 +245,9 @@ STOPWORDS = frozenset(
         "should", "will", "may", "might", "can", "not", "no"
     ]
 )  # fmt: skip
+COUNT_ADJECTIVES = frozenset(
+    ["other", "more", "additional", "further", "extra", "separate", "different", "new"]
+)
 #: words around a count that say nothing about what is counted
 COUNT_CONTEXT_NOISE = frozenset(
     [
@@ -412,10 +423,17 @@ def _lexicon_hits(text: str, lexicon: dict[str, tuple[str, ...]]) -> list[SlotVa
 
 def _modes(text: str) -> list[SlotValue]:
     out = []
-    for v in _lexicon_hits(text, MODES):
-        if v.key == "sea" and MODE_AS_SUBJECT.match(text[: v.start]):
-            continue  # "The ferry capsized": the vessel is what the story is about, not how anyone travelled
-        out.append(SlotValue("mode", v.text, v.key, v.start, _event_at(text, v.start, v.start + len(v.text))))
+    low = text.lower()
+    for key, words in MODES.items():
+        hits = sorted(
+            (m.start(), m.end()) for word in words for m in re.finditer(rf"\b{re.escape(word)}\b", low)
+        )
+        for start, end in hits:
+            word = low[start:end]
+            if word not in MODE_VERBS and not VEHICLE_CUE.search(low[max(0, start - 40) : start]):
+                continue  # "boarded the pirates' boats", "the ferry capsized": a vehicle, not how anyone went
+            out.append(SlotValue("mode", text[start:end], key, start, _event_at(text, start, end)))
+            break
     m = re.search(
         r"\b(?:by|on|aboard)\s+(?:a\s+|the\s+)?(?:\w+\s+)?flights?\b|\bflights?\s+(?:to|from|back)\b",
         text,
@@ -545,8 +563,8 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> tuple[list[SlotValue],
             continue
         if m.group("num").isdigit() and len(m.group("num")) == 4 and 1800 <= value <= 2100:
             continue  # a year, not a count
-        if unit in ("am", "pm") or unit.rstrip("s") in DURATION_UNITS:
-            continue
+        if unit in ("am", "pm") or unit.rstrip("s") in DURATION_UNITS or unit in COUNT_ADJECTIVES:
+            continue  # "two other rifles": the word after the number is no unit
         before = text[max(0, m.start() - 20) : m.start()]
         owner = re.search(r"(\w+(?:’s|'s))\s*$", before)
         key_unit = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
@@ -558,6 +576,15 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> tuple[list[SlotValue],
         context = _count_context(text, m.start(), m.end("unit"))
         out.append(SlotValue("number", m.group(0).strip(), key, m.start(), "", context))
     return out, stated
+
+
+#: any stated length of time ("more than 30 hours of talks"): it agrees with the same length elsewhere
+BARE_DURATION = re.compile(
+    r"\b(?P<q>\d+|"
+    + "|".join(k for k in NUMBER_WORDS if NUMBER_WORDS[k] < 100)
+    + r")\s+(?P<u>minute|hour|day|week|month|year)s?\b",
+    re.I,
+)
 
 
 def _durations(text: str) -> list[SlotValue]:
@@ -578,6 +605,13 @@ def _durations(text: str) -> list[SlotValue]:
                 continue
             low = high = number
         out.append(SlotValue("duration", m.group(0).strip(), f"{low * scale:g}-{high * scale:g}", m.start()))
+    for m in BARE_DURATION.finditer(text):
+        number = _number_value(m.group("q"))
+        if number is not None:
+            scale = DURATION_UNITS[m.group("u").lower()]
+            out.append(
+                SlotValue("duration_any", m.group(0), f"{number * scale:g}-{number * scale:g}", m.start())
+            )
     return out
 
 
@@ -603,13 +637,21 @@ def _companions(text: str) -> list[SlotValue]:
     return out
 
 
+SENTENCE_TERM = re.compile(
+    r"\b(?:life|years?|months?|weeks?|days?|sentence|term|time)\s+(?:in|behind)\s+$", re.I
+)
+
+
 def _facility_role(text: str, start: int) -> str:
     """Where a facility stands in its event: the site, the destination or the origin; '' when it is an institution."""
     before = text[max(0, start - 45) : start]
     words = r"(?:[\w’'\-]+\s+){0,3}"
-    if re.search(rf"(?:’s|'s)\s+{words}$", before) and not re.search(
-        rf"\b(?:{DESTINATION_CUES}|{ORIGIN_CUES})\s+{words}$", before
-    ):
+    if SENTENCE_TERM.search(before):
+        return ""  # "life in prison", "years in jail": a sentence, not a place
+    possessive = re.search(
+        rf"(?<!\b(?:he|it))(?<!\b(?:she|who))(?<!\bthat)(?<!\bthere)(?:’s|'s)\s+{words}$", before, re.I
+    )
+    if possessive and not re.search(rf"\b(?:{DESTINATION_CUES}|{ORIGIN_CUES})\s+{words}$", before):
         return "site"
     for role, cues in (("destination", DESTINATION_CUES), ("origin", ORIGIN_CUES), ("site", SITE_CUES)):
         if re.search(rf"\b(?:{cues})\s+{words}$", before, re.I):
@@ -884,7 +926,7 @@ def _negation_differs(a: Slots, b: Slots) -> Difference | None:
             if not stems <= there.stems or any(stems & s for _, s in there.scopes):
                 continue
             asserted = _phrase_in_order(there.text, _stems_in_order(phrase))
-            if not asserted:
+            if not asserted or _negated_before(there.text, asserted):
                 continue  # "not intervening militarily" is not denied by "pleaded for military intervention"
             # One negated word is too little to be sure both say the same thing, unless the claims match.
             if len(stems) >= 2 or _restates(a, b):
@@ -892,6 +934,12 @@ def _negation_differs(a: Slots, b: Slots) -> Difference | None:
                 keys = ("not", "affirmed") if here is a else ("affirmed", "not")
                 return Difference("negation", *pair, *keys, "negation")
     return None
+
+
+def _negated_before(text: str, phrase: str) -> bool:
+    """A negator in the few words before a phrase ("not in his nature to ...") negates it too."""
+    at = text.find(phrase)
+    return bool(NEGATORS.search(" ".join(WORD.findall(text[:at])[-4:])))
 
 
 def _stems_in_order(phrase: str) -> list[str]:
@@ -959,7 +1007,8 @@ def slot_differences(a: Slots, b: Slots) -> list[Difference]:
     if dates:
         out.append(dates)
     ra, rb = a.of("duration"), b.of("duration")
-    if ra and rb and not any(_overlap(_range(x.key), _range(y.key)) for x in ra for y in rb):
+    any_a, any_b = (*ra, *a.of("duration_any")), (*rb, *b.of("duration_any"))
+    if ra and rb and not any(_overlap(_range(x.key), _range(y.key)) for x in any_a for y in any_b):
         out.append(Difference("time", ra[0].text, rb[0].text, ra[0].key, rb[0].key, "duration"))
     oa, ob = {v.key for v in a.of("order")}, {v.key for v in b.of("order")}
     if len(oa) == 1 and len(ob) == 1 and oa != ob:
