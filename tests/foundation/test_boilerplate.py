@@ -101,7 +101,9 @@ def test_section_headings_and_sentences_are_not_related_headlines(line: str) -> 
 def test_a_headline_before_the_body_is_the_title_not_a_pasted_one() -> None:
     line = "Ferry Operator Faces Questions Over Safety Record After Second Grounding"
     assert not is_related_headline(line, in_body=False)
-    removed = _removed(line + "\nThe operator of the ferry that ran aground on Saturday faces questions, officials said.\n")
+    removed = _removed(
+        line + "\nThe operator of the ferry that ran aground on Saturday faces questions, officials said.\n"
+    )
     assert removed == {}
 
 

@@ -20,7 +20,10 @@ from consilience.nlp.parse import parse_document
         ),
         ("According to a senior official, the dam was opened on Friday night.", "a senior official"),
         ("The governor left the capital before dawn, an aide said.", "an aide"),
-        ("The governor left the capital before dawn, three people familiar with the matter said.", "three people familiar with the matter"),
+        (
+            "The governor left the capital before dawn, three people familiar with the matter said.",
+            "three people familiar with the matter",
+        ),
         (
             "The shelters are full, said Jane Doe, director of the Red Lantern relief agency.",
             "Jane Doe, director of the Red Lantern relief agency",
@@ -73,7 +76,10 @@ def test_plain_statements_are_not_hedged(sentence: str) -> None:
 
 
 def test_core_text_drops_the_attribution_but_keeps_what_is_claimed() -> None:
-    assert core_text("The governor left the capital before dawn, an aide said.") == "The governor left the capital before dawn"
+    assert (
+        core_text("The governor left the capital before dawn, an aide said.")
+        == "The governor left the capital before dawn"
+    )
     assert core_text("According to a senior official, the dam was opened on Friday night.") == (
         "the dam was opened on Friday night."
     )
@@ -101,7 +107,12 @@ def _claims() -> list[tuple[str, str | None, bool]]:
 
 def test_headings_bylines_and_widgets_produce_no_claims() -> None:
     texts = " | ".join(text for text, _, _ in _claims())
-    for line in ("Floods cut off mountain villages", "By Mara Lindqvist", "What we know so far", "Share this article"):
+    for line in (
+        "Floods cut off mountain villages",
+        "By Mara Lindqvist",
+        "What we know so far",
+        "Share this article",
+    ):
         assert line not in texts, line
 
 

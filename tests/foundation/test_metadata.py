@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from consilience.ingest.metadata import attach_metadata, find_cited_outlets, find_published, find_self_outlet, find_title
+from consilience.ingest.metadata import (
+    attach_metadata,
+    find_cited_outlets,
+    find_published,
+    find_self_outlet,
+    find_title,
+)
 from consilience.model import Document
 
 BODY = "The harbour master resigned on Monday after a row over dredging contracts."
@@ -16,7 +22,10 @@ BODY = "The harbour master resigned on Monday after a row over dredging contract
         (f"{BODY} The decision was final, two port officials told Reuters. A third told Reuters.", "Reuters"),
         (f"VALDEMARSBORG (Reuters) - {BODY}", "Reuters"),
         (f"The Guardian has learned that the harbour master resigned. {BODY}", "The Guardian"),
-        (f"The Financial Times pieced together the last week of talks from a dozen interviews. {BODY}", "Financial Times"),
+        (
+            f"The Financial Times pieced together the last week of talks from a dozen interviews. {BODY}",
+            "Financial Times",
+        ),
         (f"{BODY} Reuters could not reach the harbour master for comment.", "Reuters"),
     ],
 )
@@ -49,8 +58,14 @@ def test_an_unknown_name_before_could_not_is_not_taken_for_an_outlet() -> None:
 @pytest.mark.parametrize(
     ("text", "cited"),
     [
-        (f"{BODY} The contracts were signed in secret, according to a report by Al Jazeera.", ("Al Jazeera",)),
-        (f"{BODY} The contracts were signed in secret, according to a report by the Baltic Courier.", ("Baltic Courier",)),
+        (
+            f"{BODY} The contracts were signed in secret, according to a report by Al Jazeera.",
+            ("Al Jazeera",),
+        ),
+        (
+            f"{BODY} The contracts were signed in secret, according to a report by the Baltic Courier.",
+            ("Baltic Courier",),
+        ),
         (
             f"{BODY} It was signed in secret, according to an investigation by the Nordland Herald. "
             "The Ostrel Times reported that talks had failed.",
@@ -70,7 +85,10 @@ def test_the_reports_own_outlet_is_never_listed_as_cited() -> None:
 
 
 def test_title_is_a_headline_shaped_first_line() -> None:
-    assert find_title(f"Harbour master quits over dredging row\n\n{BODY}\n") == "Harbour master quits over dredging row"
+    assert (
+        find_title(f"Harbour master quits over dredging row\n\n{BODY}\n")
+        == "Harbour master quits over dredging row"
+    )
     assert find_title(f"{BODY}\nMore text follows here.\n") is None
 
 
