@@ -97,6 +97,30 @@ def judge_quotes(
     family = _families(documents, provenance)
     derived_from = derivations(documents, provenance)
     words = {q.id: quote_words(q.text) for q in quotes}
+    # Only quotes sharing a run of RUN words (or equal short quotes) can cover each other: an
+    # inverted index of word runs keeps this near-linear instead of comparing every pair.
+    index: dict[tuple[str, ...], list[Quote]] = {}
+    for q in quotes:
+        w = words[q.id]
+        keys = {tuple(w)} if len(w) < RUN else {tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1)}
+        for key in keys:
+            index.setdefault(key, []).append(q)
+    order = {q.id: n for n, q in enumerate(quotes)}
+
+    def candidates(qid: str) -> list[Quote]:
+        w = words[qid]
+        keys = {tuple(w)} if len(w) < RUN else {tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1)}
+        found = {r.id: r for key in keys for r in index.get(key, ())}
+        return sorted(found.values(), key=lambda r: order[r.id])
+
+    memo: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
+
+    def cached_coverage(a: list[str], b: list[str]) -> set[int]:
+        key = (tuple(a), tuple(b))
+        if key not in memo:
+            memo[key] = coverage(a, b)
+        return memo[key]
+
     judged = []
     for q in quotes:
         mine = words[q.id]
@@ -108,10 +132,10 @@ def judge_quotes(
         same: list[str] = []
         close: list[str] = []
         in_own_family = False
-        for r in quotes:
+        for r in candidates(q.id):
             if r.doc == q.doc:
                 continue
-            covered = coverage(mine, words[r.id])
+            covered = cached_coverage(mine, words[r.id])
             if not covered:
                 continue
             share = len(covered) / len(mine)
