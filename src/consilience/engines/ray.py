@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from consilience.errors import InputError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -48,7 +50,12 @@ class RayEngine:
         if not ray.is_initialized():
             options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
             if address:
-                ray.init(address=address, **options)
+                try:
+                    ray.init(address=address, **options)
+                except (ConnectionError, RuntimeError, ValueError) as exc:
+                    raise InputError(
+                        "--ray-address", f"cannot join the Ray cluster at {address}: {exc}"
+                    ) from None
             else:
                 ray.init(num_cpus=num_cpus, **options)
         self._ray = ray
