@@ -1,12 +1,14 @@
 """Acceptance on the five seed reports: the report is valid, cited to true offsets, complete and reproducible.
 
-The seeds are analysed once in this process (about 10 s) and every test reads that one report; one more
-run, through the CLI in a subprocess, checks that the bytes are reproducible.
+The seeds are analysed once per test run (about 10 s) and every test reads that one report; one more run,
+through the CLI in a subprocess, checks that the bytes are reproducible.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,20 +25,34 @@ pytestmark = pytest.mark.xdist_group("foundation-seeds")
 GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "seeds_gold.json"
 
 
-@pytest.fixture(scope="module")
-def seed_json(seeds_dir: Path) -> bytes:
-    """The seeds' report as the API serialises it."""
-    return to_json(analyze(seeds_dir))
+@pytest.fixture(scope="session")
+def seed_json(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The seeds' report as the API serialises it, computed once per test run."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return to_json(analyze(seeds_dir))
+    # Under xdist, tests of this module may land on both workers (xdist_group is not honoured with
+    # pytest 9): the first worker analyses, the other waits for its bytes instead of redoing the work.
+    shared = tmp_path_factory.getbasetemp().parent / "foundation-seeds-report.json"
+    with shared.with_suffix(".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if shared.is_file():
+                return shared.read_bytes()
+            data = to_json(analyze(seeds_dir))
+            shared.write_bytes(data)
+            return data
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def seed_report(seed_json: bytes) -> dict[str, Any]:
     """The seeds' report as a user's JSON parser sees it."""
     data: dict[str, Any] = json.loads(seed_json)
     return data
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def gold() -> dict[str, Any]:
     """The gold annotation of the seeds."""
     if not GOLD.is_file():
