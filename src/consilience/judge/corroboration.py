@@ -42,8 +42,8 @@ def edge_pairs(claims: Sequence[Claim], alignment: Alignment, provenance: Proven
         score[(link.a, link.b)] = score[(link.b, link.a)] = link.score
     pairs: set[tuple[str, str]] = set()
     for edge in provenance.edges:
-        if edge.kind == "cites":
-            continue
+        if edge.kind in ("cites", "copy"):
+            continue  # a copy's claims are identical texts, grouped already
         src, dst = per_doc.get(edge.source, []), per_doc.get(edge.target, [])
         if not src or not dst:
             continue

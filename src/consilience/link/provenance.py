@@ -19,8 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from consilience.link.align_types import Alignment
-from consilience.link.text import shingles, tokens
 from consilience.model import Claim, Document, Edge, Provenance, Span
+from consilience.stream.dedup import NearDuplicateIndex, fingerprint, overlap
 
 COPY_JACCARD = 0.8
 EXCERPT_CONTAINMENT = 0.8
@@ -70,31 +70,17 @@ def _lis_length(seq: list[int]) -> int:
     return len(tails)
 
 
-def _verbatim(documents: Sequence[Document]) -> dict[tuple[str, str], tuple[float, float, float]]:
-    """(jaccard, containment a→b, containment b→a) for document pairs sharing any 5-gram."""
-    sets = {d.id: shingles(tokens(d.text), SHINGLE) for d in documents}
-    index: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for doc_id in sorted(sets):
-        for sh in sets[doc_id]:
-            index[sh].append(doc_id)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for posting in index.values():
-        if len(posting) < 2 or len(posting) > 2000:
-            continue
-        for i in range(len(posting)):
-            for j in range(i + 1, len(posting)):
-                shared[(posting[i], posting[j])] += 1
-    out = {}
-    for (a, b), n in shared.items():
-        sa, sb = len(sets[a]), len(sets[b])
-        out[(a, b)] = (n / (sa + sb - n), n / max(1, sa), n / max(1, sb))
-    return out
-
-
 def pair_evidence(
-    documents: Sequence[Document], claims: Sequence[Claim], alignment: Alignment
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    alignment: Alignment,
+    representatives: set[str] | None = None,
 ) -> dict[tuple[str, str], PairEvidence]:
-    """Evidence for every document pair that shares verbatim text or aligned claims (a < b)."""
+    """Evidence for document pairs that share aligned claims (a < b), among ``representatives`` only
+    (near-verbatim copies are linked to their representative before, and add no evidence here)."""
+    if representatives is not None:
+        claims = [c for c in claims if c.doc in representatives]
+        documents = [d for d in documents if d.id in representatives]
     by_id = {c.id: c for c in claims}
     position = {}
     per_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -107,12 +93,13 @@ def pair_evidence(
     # expand links through identical copies so every document sees its own claims' links
     copies: dict[str, tuple[str, ...]] = {}
     for group in alignment.duplicates:
-        for cid in group:
-            copies[cid] = group
+        kept = tuple(cid for cid in group if cid in by_id)
+        for cid in group:  # a link may name a claim of a collapsed copy: it stands for the whole group
+            copies[cid] = kept
     best: dict[tuple[str, str], dict[str, tuple[str, float]]] = defaultdict(dict)
     for link in alignment.links:
-        for ca in copies.get(link.a, (link.a,)):
-            for cb in copies.get(link.b, (link.b,)):
+        for ca in copies.get(link.a, (link.a,) if link.a in by_id else ()):
+            for cb in copies.get(link.b, (link.b,) if link.b in by_id else ()):
                 x, y = by_id[ca], by_id[cb]
                 if x.doc == y.doc:
                     continue
@@ -120,16 +107,27 @@ def pair_evidence(
                     slot = best[(src.doc, dst.doc)]
                     if src.id not in slot or slot[src.id][1] < link.score:
                         slot[src.id] = (dst.id, link.score)
-    for group in alignment.duplicates:
+    for group in sorted({g for g in copies.values() if len(g) > 1}):
         for i, ca in enumerate(group):
             for cb in group[i + 1 :]:
                 x, y = by_id[ca], by_id[cb]
                 if x.doc != y.doc:
                     best[(x.doc, y.doc)][x.id] = (y.id, 1.0)
                     best[(y.doc, x.doc)][y.id] = (x.id, 1.0)
-    verbatim = _verbatim(documents)
-    doc_ids = sorted({d.id for d in documents})
-    keys = {(a, b) for a, b in best if a < b} | set(verbatim)
+    doc_ids = {d.id for d in documents}
+    keys = {(a, b) for a, b in best if a < b}
+    prints = {d.id: fingerprint(d.text) for d in documents if any(d.id in k for k in keys)}
+    verbatim = {}
+    for a, b in keys:
+        jac, _ = overlap(prints[a].shingle_hashes, prints[b].shingle_hashes)
+        shared = (
+            jac * (prints[a].shingle_hashes.size + prints[b].shingle_hashes.size) / (1 + jac) if jac else 0.0
+        )
+        verbatim[(a, b)] = (
+            jac,
+            shared / max(1, prints[a].shingle_hashes.size),
+            shared / max(1, prints[b].shingle_hashes.size),
+        )
     out: dict[tuple[str, str], PairEvidence] = {}
     for a, b in sorted(keys):
         if a not in doc_ids or b not in doc_ids:
@@ -205,13 +203,55 @@ def classify(ev: PairEvidence) -> tuple[str, float] | None:
     return None
 
 
+#: each report keeps its strongest few origins as edges (a copy of a copy need not list every copy)
+MAX_PARENTS = 3
+
+
+def near_duplicates(documents: Sequence[Document]) -> tuple[list[Edge], dict[str, str]]:
+    """Copy and excerpt edges found by MinHash/LSH over word 5-grams, verified on exact shingle sets,
+    and each document's representative (a copy stands for its original). Earlier reports first:
+    by publication date, then input order. Cost: about O(n · candidates)."""
+    order = sorted(range(len(documents)), key=lambda k: (documents[k].published or "9999", k))
+    index = NearDuplicateIndex()
+    representative: dict[str, str] = {}
+    edges: list[Edge] = []
+    for k in order:
+        d = documents[k]
+        print_ = fingerprint(d.text)
+        match = index.find(print_)
+        representative[d.id] = d.id
+        if match is not None:
+            if match.jaccard >= COPY_JACCARD:
+                representative[d.id] = representative[match.of]
+                edges.append(Edge(match.of, d.id, "copy", match.jaccard, (), True))
+            elif match.containment >= EXCERPT_CONTAINMENT:
+                edges.append(Edge(match.of, d.id, "excerpt", match.containment, (), True))
+        index.add(d.id, print_)
+    return edges, representative
+
+
+def strongest_parents(edges: Sequence[Edge]) -> list[Edge]:
+    """Keep, for every report, its ``MAX_PARENTS`` strongest incoming (or undirected) edges."""
+    incoming: dict[str, list[Edge]] = defaultdict(list)
+    for e in edges:
+        incoming[e.target].append(e)
+        if not e.directed:
+            incoming[e.source].append(e)
+    keep: set[int] = set()
+    for bucket in incoming.values():
+        bucket.sort(key=lambda e: (-e.score, e.source, e.target))
+        keep.update(id(e) for e in bucket[:MAX_PARENTS])
+    return [e for e in edges if id(e) in keep]
+
+
 def infer_provenance(
     documents: Sequence[Document], claims: Sequence[Claim], alignment: Alignment
 ) -> Provenance:
     """Edges between related documents and the families (every document in exactly one)."""
     docs = {d.id: d for d in documents}
     by_id = {c.id: c for c in claims}
-    evidence = pair_evidence(documents, claims, alignment)
+    copy_edges, representative = near_duplicates(documents)
+    evidence = pair_evidence(documents, claims, alignment, set(representative.values()))
     parent = {d.id: d.id for d in documents}
 
     def find(x: str) -> str:
@@ -225,7 +265,7 @@ def infer_provenance(
         if rx != ry:
             parent[max(rx, ry)] = min(rx, ry)
 
-    edges: list[Edge] = []
+    edges: list[Edge] = list(copy_edges)
     for _pair, ev in sorted(evidence.items()):
         kind = classify(ev)
         if kind is None:
@@ -241,6 +281,7 @@ def infer_provenance(
         if source != ev.a:
             spans = tuple((t, s) for s, t in spans)
         edges.append(Edge(source, target, kind[0], kind[1], spans, directed))
+    edges = strongest_parents(edges)
     # A join never fuses two families that each hold a report naming a different outlet as its own
     # (a conflation of two agencies' stories belongs to one of them, not both).
     outlets_of: dict[str, set[str]] = {d.id: ({d.outlet} if d.outlet else set()) for d in documents}
