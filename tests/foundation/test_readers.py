@@ -151,3 +151,20 @@ def test_jsonl_records_on_stdin_through_the_cli(tmp_path: Path) -> None:
     report = json.loads(out.read_bytes())
     assert [d["id"] for d in report["documents"]] == ["wire-1", "wire-2"]
     assert report["documents"][1]["text"] == STORY + "Update 2."
+
+
+def test_a_file_named_twice_or_by_overlapping_folder_and_glob_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text(STORY + "More.", encoding="utf-8")
+    inputs = [tmp_path / "a.txt", tmp_path, str(tmp_path / "**" / "*.txt"), tmp_path / "sub" / ".." / "a.txt"]
+    result = read_inputs(inputs)
+    assert [d.id for d in result.documents] == ["a", "b"]
+    assert result.problems == ()
+
+
+def test_a_utf8_byte_order_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
+    # Windows editors save UTF-8 with a BOM; it must not open the title or the first sentence
+    (tmp_path / "notepad.txt").write_bytes(b"\xef\xbb\xbf" + ("Crane collapse\n" + STORY).encode("utf-8"))
+    (doc,) = read_inputs([tmp_path / "notepad.txt"]).documents
+    assert doc.text == "Crane collapse\n" + STORY

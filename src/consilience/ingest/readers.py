@@ -57,7 +57,8 @@ def decode_text(data: bytes, source: str) -> tuple[str, str | None]:
             source, "this is a binary file, not text (expected .txt, .md, .html, .json or .jsonl)"
         )
     try:
-        return data.decode("utf-8"), None
+        # utf-8-sig: a byte-order mark is an encoding artefact, not text (it would open the title and first claim)
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         first_error = exc
     from charset_normalizer import from_bytes
@@ -303,7 +304,19 @@ def expand_inputs(inputs: Sequence[str | Path]) -> tuple[list[Path | str], list[
             found.extend(matches)
         else:
             problems.append(InputError(text, "no such file or folder"))
-    return found, problems
+    return _without_repeats(found), problems
+
+
+def _without_repeats(found: list[Path | str]) -> list[Path | str]:
+    """Each file once, at its first mention: a folder and a glob that overlap must not double a report."""
+    seen: set[Path | str] = set()
+    out: list[Path | str] = []
+    for item in found:
+        key = item.resolve() if isinstance(item, Path) else item
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[InputError]]:
