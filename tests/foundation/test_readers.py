@@ -168,3 +168,20 @@ def test_a_utf8_byte_order_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
     (tmp_path / "notepad.txt").write_bytes(b"\xef\xbb\xbf" + ("Crane collapse\n" + STORY).encode("utf-8"))
     (doc,) = read_inputs([tmp_path / "notepad.txt"]).documents
     assert doc.text == "Crane collapse\n" + STORY
+
+
+@pytest.mark.parametrize(
+    ("given", "published"),
+    [
+        ("2025-03-03", "2025-03-03"),
+        ("2025-03-03T10:00:00Z", "2025-03-03T10:00:00Z"),
+        ("3 March 2025", "2025-03-03"),
+        ("Mon, 03 Mar 2025 10:00:00 GMT", "2025-03-03"),
+        ("yesterday", "yesterday"),  # not a date: kept rather than lost
+    ],
+)
+def test_a_records_publication_date_is_iso(tmp_path: Path, given: str, published: str) -> None:
+    # the publication date anchors "on Saturday" to a calendar day, which needs it in ISO
+    (tmp_path / "r.json").write_text(json.dumps(_record("r", published=given)), encoding="utf-8")
+    (doc,) = read_inputs([tmp_path / "r.json"]).documents
+    assert doc.published == published

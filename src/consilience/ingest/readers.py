@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import glob
 import io
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +106,25 @@ def _opt_str(record: Mapping[str, Any], key: str, source: str) -> str | None:
     return value or None
 
 
+def _iso_published(value: str | None) -> str | None:
+    """A record's publication date as ISO when it is written another way ("3 March 2025", RFC 2822)."""
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value[:10])
+        return value  # already ISO (a full timestamp is kept)
+    except ValueError:
+        pass
+    from dateutil import parser as date_parser
+
+    try:
+        when = date_parser.parse(value)
+    except (ValueError, OverflowError):
+        return value  # not a date we can read: passed through rather than lost
+    # a year must be written: dateutil fills a missing one with the current year
+    return when.date().isoformat() if re.search(r"\b\d{4}\b", value) else value
+
+
 def document_from_record(record: Mapping[str, Any], source: str, default_id: str | None = None) -> Document:
     """A document from a record ``{"id","text","title","outlet","published","url"}``; InputError if unusable."""
     if not isinstance(record, Mapping):
@@ -122,7 +143,7 @@ def document_from_record(record: Mapping[str, Any], source: str, default_id: str
         text=text,
         title=_opt_str(record, "title", source),
         outlet=_opt_str(record, "outlet", source),
-        published=_opt_str(record, "published", source),
+        published=_iso_published(_opt_str(record, "published", source)),
         url=_opt_str(record, "url", source),
         source=source,
     )
