@@ -87,38 +87,44 @@ def mutual_best(claims: Sequence[Claim], alignment: Alignment) -> set[tuple[str,
 def group_claims(
     claims: Sequence[Claim], alignment: Alignment, along_edges: set[tuple[str, str]] | None = None
 ) -> list[list[str]]:
-    """Groups of claim ids that state the same thing (singletons included), in a stable order."""
-    doc_of = {c.id: c.doc for c in claims}
+    """Groups of claim ids that state the same thing (singletons included), in a stable order.
+
+    Identical claim texts (copies) share one canonical id, the one alignment links name; closeness
+    between groups is computed over their distinct canonical ids, so a thousand copies of a
+    sentence cost no more than one.
+    """
+    canonical: dict[str, str] = {c.id: c.id for c in claims}
+    for group in alignment.duplicates:
+        for cid in group:
+            canonical[cid] = group[0]
     score: dict[tuple[str, str], float] = {}
     for link in alignment.links:
         score[(link.a, link.b)] = score[(link.b, link.a)] = link.score
     members: dict[str, list[str]] = {c.id: [c.id] for c in claims}
+    docs_in: dict[str, set[str]] = {c.id: {c.doc} for c in claims}
+    texts_in: dict[str, set[str]] = {c.id: {c.id} for c in claims}
     owner: dict[str, str] = {c.id: c.id for c in claims}
+
+    def merge(keep: str, drop: str) -> None:
+        for x in members.pop(drop):
+            owner[x] = keep
+            members[keep].append(x)
+        docs_in[keep] |= docs_in.pop(drop)
+        texts_in[keep] |= texts_in.pop(drop)
+
     for group in alignment.duplicates:
         head = owner[group[0]]
         for cid in group[1:]:
             other = owner[cid]
-            if other != head and not (
-                {doc_of[x] for x in members[head]} & {doc_of[x] for x in members[other]}
-            ):
-                for x in members.pop(other):
-                    owner[x] = head
-                    members[head].append(x)
+            if other != head and not (docs_in[head] & docs_in[other]):
+                merge(head, other)
+    for gid in members:
+        texts_in[gid] = {canonical[x] for x in members[gid]}
 
-    def closeness(g1: list[str], g2: list[str]) -> float:
-        total = 0.0
-        for x in g1:
-            for y in g2:
-                total += score.get((x, y), 1.0 if _same_copy(x, y) else MISSING)
-        return total / (len(g1) * len(g2))
-
-    copy_of: dict[str, int] = {}
-    for n, group in enumerate(alignment.duplicates):
-        for cid in group:
-            copy_of[cid] = n
-
-    def _same_copy(x: str, y: str) -> bool:
-        return x in copy_of and copy_of.get(x) == copy_of.get(y)
+    def closeness(g1: str, g2: str) -> float:
+        a, b = texts_in[g1], texts_in[g2]
+        total = sum(1.0 if x == y else score.get((x, y), MISSING) for x in a for y in b)
+        return total / (len(a) * len(b))
 
     accepted = mutual_best(claims, alignment) | (along_edges or set())
     floor = min(MUTUAL_LINK, EDGE_LINK)
@@ -132,14 +138,11 @@ def group_claims(
         ga, gb = owner[link.a], owner[link.b]
         if ga == gb:
             continue
-        if ONE_CLAIM_PER_REPORT and {doc_of[x] for x in members[ga]} & {doc_of[x] for x in members[gb]}:
+        if ONE_CLAIM_PER_REPORT and docs_in[ga] & docs_in[gb]:
             continue
-        if closeness(members[ga], members[gb]) < FACT_MEAN:
+        if closeness(ga, gb) < FACT_MEAN:
             continue
-        keep, drop = (ga, gb) if ga < gb else (gb, ga)
-        for x in members.pop(drop):
-            owner[x] = keep
-            members[keep].append(x)
+        merge(*((ga, gb) if ga < gb else (gb, ga)))
     order = {c.id: n for n, c in enumerate(claims)}
     groups = [sorted(m, key=order.__getitem__) for m in members.values()]
     groups.sort(key=lambda g: order[g[0]])
@@ -147,10 +150,12 @@ def group_claims(
 
 
 def _summary(group: list[str], by_id: dict[str, Claim], score: dict[tuple[str, str], float]) -> str:
-    def centrality(cid: str) -> float:
-        return sum(score.get((cid, other), 0.0) for other in group if other != cid)
+    distinct = list({" ".join(by_id[cid].text.split()): cid for cid in reversed(group)}.values())[:50]
 
-    best = max(group, key=lambda cid: (centrality(cid), -len(by_id[cid].text), cid))
+    def centrality(cid: str) -> float:
+        return sum(score.get((cid, other), 0.0) for other in distinct if other != cid)
+
+    best = max(distinct, key=lambda cid: (centrality(cid), -len(by_id[cid].text), cid))
     text = " ".join(by_id[best].text.split())
     return text if len(text) <= 240 else text[:237].rstrip() + "…"
 

@@ -116,7 +116,8 @@ def pair_evidence(
                     best[(y.doc, x.doc)][y.id] = (x.id, 1.0)
     doc_ids = {d.id for d in documents}
     keys = {(a, b) for a, b in best if a < b}
-    prints = {d.id: fingerprint(d.text) for d in documents if any(d.id in k for k in keys)}
+    involved = {x for pair in keys for x in pair}
+    prints = {d.id: fingerprint(d.text) for d in documents if d.id in involved}
     verbatim = {}
     for a, b in keys:
         jac, _ = overlap(prints[a].shingle_hashes, prints[b].shingle_hashes)
@@ -155,10 +156,17 @@ def pair_evidence(
     return out
 
 
-def _summarised_outlet(document: Document, claims: Sequence[Claim]) -> str | None:
-    """The outlet a report summarises throughout (many claims credit it), or None."""
-    mine = [c for c in claims if c.doc == document.id]
-    if not mine or not document.cites:
+def claims_by_doc(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    """Claims grouped by their document, in order."""
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        out[c.doc].append(c)
+    return out
+
+
+def _summarised_outlet(document: Document, mine: Sequence[Claim]) -> str | None:
+    """The outlet a report summarises throughout (many of its claims ``mine`` credit it), or None."""
+    if not document.cites or not mine:
         return None
     counts: dict[str, int] = defaultdict(int)
     for c in mine:
@@ -250,6 +258,7 @@ def infer_provenance(
     """Edges between related documents and the families (every document in exactly one)."""
     docs = {d.id: d for d in documents}
     by_id = {c.id: c for c in claims}
+    claims_of = claims_by_doc(claims)
     copy_edges, representative = near_duplicates(documents)
     evidence = pair_evidence(documents, claims, alignment, set(representative.values()))
     parent = {d.id: d.id for d in documents}
@@ -307,7 +316,7 @@ def infer_provenance(
         join(e.source, e.target)
     # citations: a whole-report summary joins the cited outlet's family
     for d in documents:
-        summarised = _summarised_outlet(d, claims)
+        summarised = _summarised_outlet(d, claims_of.get(d.id, ()))
         for outlet in d.cites:
             for origin in by_outlet.get(outlet, []):
                 edges.append(Edge(origin, d.id, "cites", 1.0 if outlet == summarised else 0.5, (), True))
@@ -325,18 +334,20 @@ def family_keys(
     documents: Sequence[Document], claims: Sequence[Claim], provenance: Provenance
 ) -> dict[str, str]:
     """Family key of each document: its family, or the outlet it summarises throughout."""
+    claims_of = claims_by_doc(claims)
     keys: dict[str, str] = {}
+    family_size: dict[str, int] = {}
     outlet_family: dict[str, str] = {}
     for fam in provenance.families:
         for doc_id in fam:
             keys[doc_id] = f"family:{fam[0]}"
+            family_size[doc_id] = len(fam)
     for d in documents:
         if d.outlet:
             outlet_family.setdefault(d.outlet, keys[d.id])
     for d in documents:
-        summarised = _summarised_outlet(d, claims)
-        fam = next(f for f in provenance.families if d.id in f)
-        if summarised and len(fam) == 1:
+        summarised = _summarised_outlet(d, claims_of.get(d.id, ()))
+        if summarised and family_size[d.id] == 1:
             keys[d.id] = outlet_family.get(summarised, f"outlet:{summarised}")
     return keys
 
