@@ -16,7 +16,7 @@ Cost: O(words) per claim after one pass over every report's vocabulary.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -43,17 +43,41 @@ def _vocabulary(document: Document) -> set[str]:
     }
 
 
-def _novel_names(claim: Claim, elsewhere: set[str]) -> list[str]:
+class Elsewhere:
+    """Which words (and word prefixes) other reports use: document frequencies, O(total words)."""
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self.vocabulary = {d.id: _vocabulary(d) for d in documents}
+        self.prefixes = {
+            doc: {w[:k] for w in words for k in range(3, NAME_PREFIX + 1)}
+            for doc, words in self.vocabulary.items()
+        }
+        self.word_df: Counter[str] = Counter()
+        self.prefix_df: Counter[str] = Counter()
+        for doc in self.vocabulary:
+            self.word_df.update(self.vocabulary[doc])
+            self.prefix_df.update(self.prefixes[doc])
+
+    def has_word(self, doc: str, word: str) -> bool:
+        """Does a report other than ``doc`` use this word?"""
+        return self.word_df[word] > (1 if word in self.vocabulary[doc] else 0)
+
+    def has_prefix(self, doc: str, prefix: str) -> bool:
+        """Does a report other than ``doc`` use a word starting with this prefix?"""
+        return self.prefix_df[prefix] > (1 if prefix in self.prefixes[doc] else 0)
+
+
+def _novel_names(claim: Claim, elsewhere: Elsewhere) -> list[str]:
     """Capitalised words inside the sentence (not its first word) that no other report uses at all."""
     text = anyascii(claim.text)
     first = re.match(r"\W*\w+", text)
     body_start = first.end() if first else 0
     # Compare on a prefix so that inflections and demonyms ("Lebanese", "Lebanon") count as named.
-    prefixes = {w[:k] for w in elsewhere for k in range(3, NAME_PREFIX + 1)}
     return [
         m.group(0)
         for m in _NAME_WORD.finditer(text, body_start)
-        if m.group(0).lower() not in elsewhere and m.group(0).lower()[:NAME_PREFIX] not in prefixes
+        if not elsewhere.has_word(claim.doc, m.group(0).lower())
+        and not elsewhere.has_prefix(claim.doc, m.group(0).lower()[:NAME_PREFIX])
     ]
 
 
@@ -67,14 +91,7 @@ def flag_claims(
 ) -> tuple[Claim, ...]:
     """Claims with their flags set."""
     derived = derivations(documents, provenance)
-    vocabulary = {d.id: _vocabulary(d) for d in documents}
-    elsewhere: dict[str, set[str]] = {}
-    for d in documents:
-        words: set[str] = set()
-        for other in documents:
-            if other.id != d.id:
-                words |= vocabulary[other.id]
-        elsewhere[d.id] = words
+    elsewhere = Elsewhere(documents)
     best: dict[str, float] = defaultdict(float)
     for link in alignment.links:
         best[link.a] = max(best[link.a], link.score)
@@ -86,7 +103,7 @@ def flag_claims(
         flags = set(claim.flags)
         fact = fact_by_id.get(claim.fact) if claim.fact else None
         independent = fact.independent_sources if fact else 1
-        if claim.doc in derived and _embellished(claim, best[claim.id], elsewhere[claim.doc], fabricated):
+        if claim.doc in derived and _embellished(claim, best[claim.id], elsewhere, fabricated):
             flags.add("embellishment")
         elif independent < 2:
             flags.add("single_source")
@@ -96,7 +113,7 @@ def flag_claims(
     return tuple(out)
 
 
-def _embellished(claim: Claim, best_link: float, elsewhere: set[str], fabricated: Sequence[Quote]) -> bool:
+def _embellished(claim: Claim, best_link: float, elsewhere: Elsewhere, fabricated: Sequence[Quote]) -> bool:
     if any(q.doc == claim.doc and q.start < claim.end and claim.start < q.end for q in fabricated):
         return True
     if _novel_names(claim, elsewhere):
@@ -104,5 +121,5 @@ def _embellished(claim: Claim, best_link: float, elsewhere: set[str], fabricated
     words = content_words(claim.text)
     if not words:
         return False
-    novelty = len(words - elsewhere) / len(words)
+    novelty = sum(1 for w in words if not elsewhere.has_word(claim.doc, w)) / len(words)
     return novelty >= NOVEL or (best_link < SUPPORTED and novelty >= SOMEWHAT_NOVEL)
