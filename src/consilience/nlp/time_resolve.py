@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -260,13 +261,15 @@ class _StoryResolver:
                     if cands:
                         pairs.append((d, tm, cands))
 
+        # How many anchors, and how many other weekday+date expressions, lie near each day: counted
+        # once over all expressions (linear), not per pair of expressions.
+        near = range(-_CLUSTER_DAYS, _CLUSTER_DAYS + 1)
+        anchor_cover: Counter[date] = Counter(a + timedelta(days=k) for a in anchors for k in near)
+        covers = [{o + timedelta(days=k) for o in other for k in near} for _, _, other in pairs]
+        pair_cover: Counter[date] = Counter(day for days in covers for day in days)
+
         def support(i: int, c: date) -> int:
-            score = sum(abs((c - a).days) <= _CLUSTER_DAYS for a in anchors)
-            score += sum(
-                any(abs((c - o).days) <= _CLUSTER_DAYS for o in other)
-                for j, (_, _, other) in enumerate(pairs)
-                if j != i
-            )
+            score = anchor_cover[c] + pair_cover[c] - (1 if c in covers[i] else 0)
             own_pub = pairs[i][0].published
             if own_pub is not None and abs((c - own_pub).days) <= _CLUSTER_DAYS:
                 score += 2
