@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -13,7 +16,16 @@ from consilience.service.app import create_app
 from consilience.service.settings import Limits, Settings
 from consilience.store import repository as repo
 
+T = TypeVar("T")
+
 pytestmark = pytest.mark.xdist_group("servers")
+
+
+def _run_in_fresh_loop(coro: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run in a thread of its own: another test in this worker (a browser or fuzz session) may
+    have left an event loop running in the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 async def _upload_all(
@@ -41,7 +53,7 @@ def test_fifty_concurrent_uploads_lose_nothing_and_duplicate_nothing(db_url: str
     uploads: list[dict[str, object]] = [{"documents": [docs[i % 25]]} for i in range(50)]
     with serving_in_thread(app) as base:
         story = httpx.post(f"{base}/v1/stories", json={"title": "race"}, headers=auth).json()["id"]
-        responses = asyncio.run(_upload_all(base, auth, story, uploads))
+        responses = _run_in_fresh_loop(_upload_all(base, auth, story, uploads))
         listed = httpx.get(f"{base}/v1/stories/{story}/documents", headers=auth).json()["documents"]
         status = httpx.get(f"{base}/v1/stories/{story}/status", headers=auth).json()
     assert all(r.status_code in (200, 201) for r in responses), [
