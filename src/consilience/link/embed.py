@@ -19,7 +19,7 @@ from consilience.errors import AnalysisError
 
 DIMENSION = 384
 MAX_TOKENS = 256
-BATCH = 64
+BATCH = 16
 
 
 class Embedder(Protocol):

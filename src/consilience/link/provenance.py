@@ -18,9 +18,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from consilience.link.align_types import Alignment
+from consilience.link.shingles import overlap, shingle_hashes
 from consilience.model import Claim, Document, Edge, Provenance, Span
-from consilience.stream.dedup import NearDuplicateIndex, fingerprint, overlap
+from consilience.stream.text import words
 
 COPY_JACCARD = 0.8
 EXCERPT_CONTAINMENT = 0.8
@@ -117,18 +120,12 @@ def pair_evidence(
     doc_ids = {d.id for d in documents}
     keys = {(a, b) for a, b in best if a < b}
     involved = {x for pair in keys for x in pair}
-    prints = {d.id: fingerprint(d.text) for d in documents if d.id in involved}
+    prints = {d.id: shingle_hashes(words(d.text)) for d in documents if d.id in involved}
     verbatim = {}
     for a, b in keys:
-        jac, _ = overlap(prints[a].shingle_hashes, prints[b].shingle_hashes)
-        shared = (
-            jac * (prints[a].shingle_hashes.size + prints[b].shingle_hashes.size) / (1 + jac) if jac else 0.0
-        )
-        verbatim[(a, b)] = (
-            jac,
-            shared / max(1, prints[a].shingle_hashes.size),
-            shared / max(1, prints[b].shingle_hashes.size),
-        )
+        jac, _ = overlap(prints[a], prints[b])
+        shared = jac * (prints[a].size + prints[b].size) / (1 + jac) if jac else 0.0
+        verbatim[(a, b)] = (jac, shared / max(1, prints[a].size), shared / max(1, prints[b].size))
     out: dict[tuple[str, str], PairEvidence] = {}
     for a, b in sorted(keys):
         if a not in doc_ids or b not in doc_ids:
@@ -215,25 +212,65 @@ def classify(ev: PairEvidence) -> tuple[str, float] | None:
 MAX_PARENTS = 3
 
 
+#: up to this many reports, near-duplicates are found by comparing every pair exactly (no index)
+EXACT_PAIRS_LIMIT = 150
+#: a near-duplicate candidate: Jaccard at least this, or the shorter text contained at least EXCERPT_CONTAINMENT
+NEAR_JACCARD = 0.5
+MIN_SHINGLES = 20
+
+
 def near_duplicates(documents: Sequence[Document]) -> tuple[list[Edge], dict[str, str]]:
-    """Copy and excerpt edges found by MinHash/LSH over word 5-grams, verified on exact shingle sets,
-    and each document's representative (a copy stands for its original). Earlier reports first:
-    by publication date, then input order. Cost: about O(n · candidates)."""
+    """Copy and excerpt edges over word 5-gram shingles, verified on exact shingle sets, and each
+    document's representative (a copy stands for its original). Earlier reports first: by
+    publication date, then input order. Up to ``EXACT_PAIRS_LIMIT`` reports every earlier report is
+    compared; beyond, candidates come from a MinHash/LSH index, O(n · candidates)."""
     order = sorted(range(len(documents)), key=lambda k: (documents[k].published or "9999", k))
-    index = NearDuplicateIndex()
     representative: dict[str, str] = {}
     edges: list[Edge] = []
+
+    def record(doc_id: str, of: str | None, jaccard: float, containment: float) -> None:
+        representative[doc_id] = doc_id
+        if of is None:
+            return
+        if jaccard >= COPY_JACCARD:
+            representative[doc_id] = representative[of]
+            edges.append(Edge(of, doc_id, "copy", round(jaccard, 4), (), True))
+        elif containment >= EXCERPT_CONTAINMENT:
+            edges.append(Edge(of, doc_id, "excerpt", round(containment, 4), (), True))
+
+    if len(documents) <= EXACT_PAIRS_LIMIT:
+        seen: list[tuple[str, np.ndarray]] = []
+        for k in order:
+            d = documents[k]
+            hashes = shingle_hashes(words(d.text))
+            best: tuple[float, float, float, str] | None = None
+            for rank, (other, other_hashes) in enumerate(seen):
+                jaccard, containment = overlap(hashes, other_hashes)
+                smaller = min(hashes.size, other_hashes.size)
+                if jaccard >= NEAR_JACCARD or (
+                    containment >= EXCERPT_CONTAINMENT and smaller >= MIN_SHINGLES
+                ):
+                    key = (max(jaccard, containment), -rank, jaccard, other)
+                    if best is None or key[:2] > best[:2]:
+                        best = (key[0], key[1], containment, other)
+                        best_jaccard = jaccard
+            if best is None:
+                record(d.id, None, 0.0, 0.0)
+            else:
+                record(d.id, best[3], best_jaccard, best[2])
+            seen.append((d.id, hashes))
+        return edges, representative
+    from consilience.stream.dedup import NearDuplicateIndex, fingerprint
+
+    index = NearDuplicateIndex()
     for k in order:
         d = documents[k]
         print_ = fingerprint(d.text)
         match = index.find(print_)
-        representative[d.id] = d.id
-        if match is not None:
-            if match.jaccard >= COPY_JACCARD:
-                representative[d.id] = representative[match.of]
-                edges.append(Edge(match.of, d.id, "copy", match.jaccard, (), True))
-            elif match.containment >= EXCERPT_CONTAINMENT:
-                edges.append(Edge(match.of, d.id, "excerpt", match.containment, (), True))
+        if match is None:
+            record(d.id, None, 0.0, 0.0)
+        else:
+            record(d.id, match.of, match.jaccard, match.containment)
         index.add(d.id, print_)
     return edges, representative
 

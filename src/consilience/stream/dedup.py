@@ -11,16 +11,15 @@ intersection per candidate. Memory: 4 bytes per distinct shingle per article plu
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from consilience.link.shingles import overlap, shingle_hashes
 from consilience.stream.text import words
 
 NUM_PERM = 64
-SHINGLE_SIZE = 5
 # LSH recall is tuned low (Jaccard 0.3) so that excerpts, whose Jaccard with the full text is
 # small, still become candidates; verification below decides.
 LSH_THRESHOLD = 0.3
@@ -54,39 +53,6 @@ class DuplicateMatch:
     containment: float
 
 
-_MULTIPLIERS = np.array([0x9E3779B97F4A7C15 ** (i + 1) % 2**64 for i in range(SHINGLE_SIZE)], dtype=np.uint64)
-
-
-_TOKEN_HASHES: dict[str, int] = {}
-
-
-def _token_hash(token: str) -> int:
-    # Words repeat across articles; a bounded memo saves most CRC calls.
-    value = _TOKEN_HASHES.get(token)
-    if value is None:
-        value = zlib.crc32(token.encode("utf-8"))
-        if len(_TOKEN_HASHES) < 500_000:
-            _TOKEN_HASHES[token] = value
-    return value
-
-
-def shingle_hashes(tokens: list[str]) -> np.ndarray:
-    """Return the sorted unique 32-bit hashes of the word ``SHINGLE_SIZE``-grams of ``tokens``.
-
-    Each token is hashed once (CRC-32, stable across processes); a shingle's hash mixes its
-    tokens' hashes with fixed odd multipliers, vectorised (O(tokens)).
-    """
-    if not tokens:
-        return np.zeros(0, dtype=np.uint32)
-    token_hashes = np.fromiter((_token_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
-    width = min(SHINGLE_SIZE, len(tokens))
-    count = len(tokens) - width + 1
-    mixed = np.zeros(count, dtype=np.uint64)
-    for offset in range(width):
-        mixed += token_hashes[offset : offset + count] * _MULTIPLIERS[offset]
-    return np.unique((mixed >> np.uint64(32)).astype(np.uint32))
-
-
 def _identity(value: int) -> int:
     return value
 
@@ -103,14 +69,6 @@ def fingerprint(text: str) -> Fingerprint:
     if hashes.size:
         minhash.update_batch(hashes.tolist())
     return Fingerprint(hashes, np.asarray(minhash.hashvalues).copy())
-
-
-def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """Return (Jaccard, containment of the smaller set) of two sorted unique hash arrays."""
-    if not a.size or not b.size:
-        return 0.0, 0.0
-    shared = np.intersect1d(a, b, assume_unique=True).size
-    return shared / (a.size + b.size - shared), shared / min(a.size, b.size)
 
 
 class NearDuplicateIndex:
