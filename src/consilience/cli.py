@@ -138,6 +138,10 @@ def analyze(
                 f"[red]error:[/] {output}: cannot write the report ({exc.strerror or exc})", highlight=False
             )
             raise typer.Exit(2) from None
+    read_problems = {str(p) for p in result.problems}
+    for note in report.problems:
+        if note not in read_problems:
+            err.print(f"[yellow]note:[/] {note}", highlight=False)
     if not quiet:
         from consilience.render.terminal import print_summary
 

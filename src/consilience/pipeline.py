@@ -76,6 +76,32 @@ def per_document(document: Document) -> DocumentAnalysis:
     return DocumentAnalysis(document, parsed, claims, quotes)
 
 
+#: listing this many reports of each story is enough for the note
+_NOTE_IDS = 6
+
+
+def mixed_stories_note(documents: Sequence[Document]) -> str | None:
+    """A note when the reports seem to tell different stories (the stream's story clustering), else None."""
+    if len(documents) < 2:
+        return None
+    from consilience.stream.processor import StreamProcessor
+
+    stories: dict[str, list[str]] = {}
+    for assignment in StreamProcessor().process_many(documents, "<input>"):
+        stories.setdefault(assignment.story, []).append(assignment.article)
+    if len(stories) < 2:
+        return None
+    groups = sorted(stories.values(), key=lambda ids: (-len(ids), ids[0]))
+    shown = "; ".join(
+        ", ".join(ids[:_NOTE_IDS]) + (f" and {len(ids) - _NOTE_IDS} more" if len(ids) > _NOTE_IDS else "")
+        for ids in groups
+    )
+    return (
+        f"input: these reports seem to tell {len(groups)} different stories ({shown}); facts and conflicts "
+        "are only meaningful within one story: analyse each on its own (consilience batch or stream)"
+    )
+
+
 def _number_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     width = max(3, len(str(len(quotes))))
     return tuple(replace(q, id=f"Q{n:0{width}d}") for n, q in enumerate(quotes, 1))
@@ -95,6 +121,9 @@ def analyze_documents(
     """Run every stage on documents already read; returns the report."""
     engine = engine or LocalEngine()
     step = progress or (lambda _name: None)
+    mixed = mixed_stories_note(documents)
+    if mixed:
+        problems = (*problems, mixed)
     step("clean")
     cleaned = detect_boilerplate(documents)
     step("parse")
