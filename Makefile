@@ -28,9 +28,7 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	mkdir -p $(OUT)
-	$(VENV)/bin/consilience analyze $(SAMPLE) --format json -o $(OUT)/report.json
-	$(VENV)/bin/consilience analyze $(SAMPLE) --format md -o $(OUT)/report.md
-	$(VENV)/bin/consilience analyze $(SAMPLE) --format html -o $(OUT)/report.html
+	$(VENV)/bin/consilience analyze $(SAMPLE) --format json -o $(OUT)/report.json --also $(OUT)/report.md --also $(OUT)/report.html
 	@echo "Reports written: $(OUT)/report.json $(OUT)/report.md $(OUT)/report.html"
 
 lint: $(STAMP)

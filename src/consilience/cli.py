@@ -85,6 +85,12 @@ def analyze(
     engine: Annotated[str, typer.Option(help="Execution engine: local or ray.")] = "local",
     ray_address: Annotated[str | None, typer.Option(help="Address of a running Ray cluster.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    also: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--also", help="Also write the report here, format from the suffix (.json, .md, .html)."
+        ),
+    ] = None,
 ) -> None:
     """Analyse reports of one story and write the report (JSON by default) to stdout or a file."""
     from consilience.errors import ConsilienceError, InputError, InputNote
@@ -130,14 +136,15 @@ def analyze(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_bytes(data)
-        except OSError as exc:
+        _write(output, data)
+    for extra in also or []:
+        suffix = extra.suffix.lower().lstrip(".")
+        if suffix not in _SUFFIX_FORMAT:
             err.print(
-                f"[red]error:[/] {output}: cannot write the report ({exc.strerror or exc})", highlight=False
+                f"[red]error:[/] {extra}: --also needs a .json, .md or .html file name", highlight=False
             )
-            raise typer.Exit(2) from None
+            raise typer.Exit(2)
+        _write(extra, render(report, _SUFFIX_FORMAT[suffix]))
     read_problems = {str(p) for p in result.problems}
     for note in report.problems:
         if note not in read_problems:
@@ -148,6 +155,24 @@ def analyze(
         print_summary(report, err, output)
     if fatal:
         raise typer.Exit(2)
+
+
+_SUFFIX_FORMAT = {
+    "json": Format.json,
+    "md": Format.md,
+    "markdown": Format.md,
+    "html": Format.html,
+    "htm": Format.html,
+}
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as exc:
+        err.print(f"[red]error:[/] {path}: cannot write the report ({exc.strerror or exc})", highlight=False)
+        raise typer.Exit(2) from None
 
 
 def _engine(name: str, address: str | None) -> Engine:
