@@ -57,6 +57,7 @@ def test_an_unattributed_statement_has_no_attribution(sentence: str) -> None:
         "The mayor is believed to have left the city.",
         "Rebels were said to have taken the airport.",
         "It was unclear whether the ferry had a licence.",
+        "The militia claimed that it had shot down a drone.",
     ],
 )
 def test_hedged_sentences(sentence: str) -> None:
@@ -69,6 +70,7 @@ def test_hedged_sentences(sentence: str) -> None:
         "The mayor left the city on Monday.",
         "Sales rose by 4 percent in March, the company said.",
         "Officials confirmed that 12 people were rescued.",
+        "The owner filed an insurance claim for the sunken ferry.",
     ],
 )
 def test_plain_statements_are_not_hedged(sentence: str) -> None:

@@ -53,7 +53,7 @@ _HEDGES = re.compile(
     r"has\s+not\s+been\s+able\s+to\s+(?:independently\s+)?(?:verify|confirm)|"
     r"(?:not|un)\s*(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed|"
     r"rumou?rs?|may\s+have|might\s+have|it\s+is\s+(?:unclear|not\s+clear)|it\s+was\s+unclear|"
-    r"suggest(?:s|ed)?|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|claim(?:s|ed)?)\b",
+    r"suggest(?:s|ed)?|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|claimed|claiming|claims?\s+(?:that|to))\b",
     re.I,
 )
 _BULLET = re.compile(r"^[-•*–]\s+")
