@@ -133,7 +133,16 @@ _GIVEN_NAME_FAMILIES = (
     "mohsen muhsin mohsin",
     "ali aly",
 )
-_FAMILY: dict[str, str] = {v: fam.split()[0] for fam in _GIVEN_NAME_FAMILIES for v in fam.split()}
+#: Common words of Arabic names and place names whose vowels are written differently ("sons of", "mountain",
+#: "village"): Beni/Bani Suef-style spellings the a~e rule (final closed syllable only) does not reach.
+_NAME_WORD_FAMILIES = (
+    "bani beni banu",
+    "jabal jebel djebel jbel",
+    "kafr kfar kafar",
+)
+_FAMILY: dict[str, str] = {
+    v: fam.split()[0] for fam in _GIVEN_NAME_FAMILIES + _NAME_WORD_FAMILIES for v in fam.split()
+}
 
 _ORDINAL_WORDS = (
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "

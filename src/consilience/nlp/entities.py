@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from consilience.link.names import (
+    HYPHEN_ARTICLES,
     KINSHIP,
     ORG_FOLLOWERS,
     ORG_HEADS,
@@ -43,6 +44,15 @@ _CONNECTORS = frozenset(
     {"al", "el", "bin", "ibn", "ben", "bint", "abu", "of", "de", "da", "del", "van", "von", "la", "le"}
 )
 _ARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Assad", "el-Sisi"
+_TRAILING_FUNCTION_WORDS = frozenset(
+    {"and", "or", "nor", "but", "of", "the", "a", "an", "in", "on", "at", "to", "for", "with", "by", "from"}
+)
+#: NER labels whose span may stop short of a trailing article or patronymic part of the name.
+_EXTENDABLE = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+#: What continues a name after a span: " al-Hadi", " ez-Zor", " bin Talal", " abu Nasser".
+_NAME_TAIL = re.compile(
+    r" (?:([a-z]{1,3})-|(?:bin|ibn|bint|abu|abd) )[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?(?![\w-])"
+)
 _NON_SPACE = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s|$)")
@@ -149,6 +159,9 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     words = _words(text, s, e)
     if words and fold(text[words[0][0] : words[0][1]]) == "the":
         words = words[1:]
+    # a trailing function word ("Town and", "Smith of") is the tagger running on, never part of a name
+    while len(words) > 1 and text[words[-1][0] : words[-1][1]] in _TRAILING_FUNCTION_WORDS:
+        words = words[:-1]
     had_title = False
     if label != "ORG":
         while len(words) > 1 and _is_title(text[words[0][0] : words[0][1]]):
@@ -164,6 +177,19 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     if not (name[0].isupper() or name[0].isdigit()) and not _ARTICLE_NAME.match(name):
         return []  # "then-president", lowercase junk; keep "al-Assad"
     return [(s, e, had_title)]
+
+
+def extend_span(text: str, end: int, label: str, limit: int) -> int:
+    """End of a name span carried over a trailing article or patronymic part the tagger cut off
+    ("Nabil Hadi" + " el-Din", "Faisal" + " bin Talal"); ``limit`` is where the next NER span starts."""
+    if label not in _EXTENDABLE:
+        return end
+    for _ in range(2):
+        m = _NAME_TAIL.match(text, end)
+        if not m or m.end() > limit or (m.group(1) is not None and m.group(1) not in HYPHEN_ARTICLES):
+            break
+        end = m.end()
+    return end
 
 
 def _prev_words(text: str, line_start: int, s: int, n: int = 3) -> list[str]:
@@ -273,11 +299,15 @@ def extract_names(document: Document, parsed: ParsedDocument) -> DocumentNames:
         )
 
     covered: list[tuple[int, int]] = []
-    for ns in parsed.named:
-        covered.append((ns.start, ns.end))
+    named = sorted(parsed.named, key=lambda n: (n.start, n.end))
+    for k, ns in enumerate(named):
         if ns.label not in NAME_LABELS:
+            covered.append((ns.start, ns.end))
             continue
-        for s, e, had_title in clean_span(text, ns.start, ns.end, ns.label):
+        limit = named[k + 1].start if k + 1 < len(named) else len(text)  # spaCy spans never overlap
+        end = extend_span(text, ns.end, ns.label, min(limit, line_of(ns.start)[1]))
+        covered.append((ns.start, end))
+        for s, e, had_title in clean_span(text, ns.start, end, ns.label):
             add(s, e, ns.label, had_title, True)
     covered.sort()
 
