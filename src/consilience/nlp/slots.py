@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from anyascii import anyascii
@@ -353,7 +354,22 @@ class Slots:
 
     def of(self, kind: str) -> tuple[SlotValue, ...]:
         """The values of one kind."""
-        return tuple(v for v in self.values if v.kind == kind)
+        return self._by_kind.get(kind, ())
+
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[SlotValue, ...]]:
+        # Every claim pair asks for each kind: index the values once per claim.
+        index: dict[str, list[SlotValue]] = {}
+        for v in self.values:
+            index.setdefault(v.kind, []).append(v)
+        return {kind: tuple(values) for kind, values in index.items()}
+
+    @cached_property
+    def named(self) -> frozenset[str]:
+        """Name keys of the places and people the claim names, and of the names in any of its values."""
+        named = {v.key for v in self.of("location")} | {v.key for v in self.of("person")}
+        named |= {name_key(n) for n in re.findall(PARTICLE_NAME, " ".join(v.text for v in self.values))}
+        return frozenset(named)
 
 
 class Difference(NamedTuple):
@@ -409,12 +425,23 @@ def _event_at(text: str, start: int, end: int, families_only: bool = False) -> s
     return ""
 
 
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """A whole-word pattern, compiled once (the lexicons hold more words than ``re``'s own cache)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
+@lru_cache(maxsize=1024)
+def _named_facility_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:\bthe\s+)?(?P<name>{PARTICLE_NAME})\s+{re.escape(word)}\b")
+
+
 def _lexicon_hits(text: str, lexicon: dict[str, tuple[str, ...]]) -> list[SlotValue]:
     low = text.lower()
     hits = []
     for key, words in lexicon.items():
         for word in words:
-            m = re.search(rf"\b{re.escape(word)}\b", low)
+            m = _word_pattern(word).search(low) if word in low else None
             if m:
                 hits.append((m.start(), key, text[m.start() : m.end()]))
                 break
@@ -426,7 +453,7 @@ def _modes(text: str) -> list[SlotValue]:
     low = text.lower()
     for key, words in MODES.items():
         hits = sorted(
-            (m.start(), m.end()) for word in words for m in re.finditer(rf"\b{re.escape(word)}\b", low)
+            (m.start(), m.end()) for word in words if word in low for m in _word_pattern(word).finditer(low)
         )
         for start, end in hits:
             word = low[start:end]
@@ -671,7 +698,9 @@ def _places(text: str) -> list[SlotValue]:
             out.append(SlotValue("place", v.text, f"{role}:{v.key}", v.start, event))
         # A named facility ("the Beni Karam landing"): the same kind of place with another name differs.
         for word in FACILITIES[v.key]:
-            for m in re.finditer(rf"(?:\bthe\s+)?(?P<name>{PARTICLE_NAME})\s+{re.escape(word)}\b", text):
+            if word not in text:
+                continue
+            for m in _named_facility_pattern(word).finditer(text):
                 name = _clean_name(m.group("name"))
                 if name and name.split()[0].lower() not in ("the", "a", "an", "his", "her", "their"):
                     out.append(
@@ -769,8 +798,9 @@ def events_of(text: str) -> frozenset[str]:
     return frozenset(EVENT_OF[m.group(0).lower()] for m in EVENT_PATTERN.finditer(text))
 
 
+@lru_cache(maxsize=8192)
 def extract_slots(text: str) -> Slots:
-    """The comparable values of a claim's text."""
+    """The comparable values of a claim's text (memoised: copies repeat claims, and a story is re-analysed)."""
     dates = _dates(text)
     times = _times(text)
     durations = _durations(text)
@@ -911,6 +941,8 @@ def _places_differ(a: Slots, b: Slots) -> Difference | None:
             named_apart = name_x != name_y and not set(name_x.split()) & set(name_y.split())
             if kind_x == kind_y and named_apart and not any(z.key == x.key for z in b.of("facility")):
                 return Difference("place", x.text, y.text, x.key, y.key)
+    if not (a.of("place") and b.of("place")):
+        return None
     for role in ("site", "destination", "origin"):
         fa = tuple(v for v in a.of("place") if v.key.startswith(role + ":"))
         fb = tuple(v for v in b.of("place") if v.key.startswith(role + ":"))
@@ -981,10 +1013,9 @@ def _restates(a: Slots, b: Slots) -> bool:
 def _unconfirmed_differs(a: Slots, b: Slots) -> Difference | None:
     """One report asserts what the other says it could not confirm."""
     for here, there in ((a, b), (b, a)):
-        if there.of("unconfirmed"):
+        if there.of("unconfirmed") or not here.of("unconfirmed"):
             continue
-        named = {v.key for v in there.of("location")} | {v.key for v in there.of("person")}
-        named |= {name_key(n) for n in re.findall(PARTICLE_NAME, " ".join(v.text for v in there.values))}
+        named = there.named
         for v in here.of("unconfirmed"):
             asserted = [n for n in v.key.split(",") if n in named or any(n in m.split() for m in named)]
             if asserted:
