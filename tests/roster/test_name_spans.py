@@ -66,3 +66,34 @@ def test_name_word_families_do_not_spread_to_other_words() -> None:
     assert same_token("beni", "banu")
     assert not same_token("beni", "bina")
     assert not same_token("jebel", "jibril")
+
+
+def test_wire_dateline_in_capitals_is_the_place_named_in_the_text() -> None:
+    texts = [
+        "PORT MARAVI, Lunaria, May 2 (Newswire) - Floods cut the road to Port Maravi on Monday.",
+        "OSTRAVEN (Newswire) - Rescuers from Ostraven reached the valley.",
+    ]
+    # the tagger reads the capitals as acronyms and loses the first word
+    ents = roster(texts, {"MARAVI": ORG, "Port Maravi": GPE, "OSTRAVEN": ORG, "Ostraven": GPE})
+    port = entity_of(ents, "PORT MARAVI")
+    assert same(ents, "PORT MARAVI", "Port Maravi") and port.name == "Port Maravi" and port.type == "place"
+    assert same(ents, "OSTRAVEN", "Ostraven") and entity_of(ents, "Ostraven").type == "place"
+    assert all("MARAVI" not in e.variants for e in ents)
+
+
+def test_capitalised_section_title_is_not_a_dateline() -> None:
+    ents = roster(["NEWS IN BRIEF — the council met on Monday in Ostraven."], {"Ostraven": GPE})
+    assert [e.name for e in ents] == ["Ostraven"]
+
+
+def test_place_noun_in_apposition_makes_a_tagged_person_a_place() -> None:
+    texts = [
+        "The injured were flown to Tel Saran, the provincial capital, on Friday.",
+        "Doctors in the regional capital, Tel Saran, treated 30 people. Dr. Laila Haddad said so.",
+        "Maher Salib, a town councillor, and the town, Nadia Karimi said, were flooded.",
+    ]
+    labels = {"Tel Saran": PER, "Laila Haddad": PER, "Maher Salib": PER, "Nadia Karimi": PER}
+    ents = roster(texts, labels)
+    assert entity_of(ents, "Tel Saran").type == "place"
+    assert entity_of(ents, "Maher Salib").type == "person"
+    assert entity_of(ents, "Nadia Karimi").type == "person"

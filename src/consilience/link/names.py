@@ -96,6 +96,13 @@ PLACE_FOLLOWERS = word_set(
 PLACE_LEADERS = frozenset(
     {"in", "into", "from", "near", "toward", "towards", "across", "outside", "inside", "via"}
 )
+#: Nouns that, in apposition, say a name is a place ("X, the provincial capital", "the port town, X,").
+PLACE_NOUNS = word_set(
+    """
+    city town village capital province district region governorate county port harbour harbor island
+    neighbourhood neighborhood suburb municipality settlement oasis
+    """
+)
 PLACE_OF = word_set(
     """
     province city town village region capital neighbourhood neighborhood district fall

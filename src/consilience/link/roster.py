@@ -201,7 +201,7 @@ def cluster_mentions(
         key = name_key(m.text)
         if not key:
             continue
-        acr = is_acronym(m.text)
+        acr = is_acronym(m.text) and "dateline" not in m.cues  # "LONDON (Reuters) -" is London
         if acr:
             key = ("<acronym>", *key)
         if key not in form_of:
@@ -501,7 +501,8 @@ def _canonical_name(mentions: Sequence[NameMention]) -> str:
     def rank(text: str) -> tuple[int, int, int, int, str]:
         parts = name_parts(text)
         content = sum(t not in PARTICLES for t in parts.tokens)
-        return (-content, int(is_acronym(text)), -counts[text], int(not text[:1].isupper()), text)
+        shouting = int(is_acronym(text) or (text.isupper() and len(text) > 3))  # a dateline's capitals
+        return (-content, shouting, -counts[text], int(not text[:1].isupper()), text)
 
     return min(counts, key=rank)
 

@@ -22,6 +22,7 @@ from consilience.link.names import (
     ORG_SUFFIXES,
     PLACE_FOLLOWERS,
     PLACE_LEADERS,
+    PLACE_NOUNS,
     PLACE_OF,
     TITLES,
     acronym_letters,
@@ -44,6 +45,12 @@ _CONNECTORS = frozenset(
     {"al", "el", "bin", "ibn", "ben", "bint", "abu", "of", "de", "da", "del", "van", "von", "la", "le"}
 )
 _ARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Assad", "el-Sisi"
+#: A dateline opening a line: capitalised place, optional ", Country" and date, optional "(Agency)", a dash.
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,3})(?=[ ,(\-–—])"
+    r"(?P<where>,\s*[A-Z][A-Za-z.' ]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?P<who>\([^()]{2,40}\)\s*)?"
+    r"[-–—]\s"
+)
 _TRAILING_FUNCTION_WORDS = frozenset(
     {"and", "or", "nor", "but", "of", "the", "a", "an", "in", "on", "at", "to", "for", "with", "by", "from"}
 )
@@ -200,6 +207,23 @@ def _next_words(text: str, e: int, line_end: int, n: int = 2) -> list[str]:
     return [fold(w).strip(".,;:“”\"'’") for w in text[e:line_end].split()[:n]]
 
 
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?([a-z]+)"
+    r"(?=\s*[,.;:)]|\s*$|\s+(?:in|of|on|near|north|south|east|west|where|which|that|about)\b)"
+)
+_APPOSITION_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s+$")
+
+
+def _is_place_apposition(text: str, s: int, e: int, line_start: int, line_end: int) -> bool:
+    """Whether a place noun stands in apposition to the name: "X, the provincial capital," or
+    "the port town, X," (the name closed by punctuation, so "the town, X said" is not one)."""
+    after = _APPOSITION_AFTER.match(text[e:line_end])
+    if after and after.group(1) in PLACE_NOUNS:
+        return True
+    before = _APPOSITION_BEFORE.search(text[max(line_start, s - 60) : s])
+    return bool(before and before.group(1) in PLACE_NOUNS and re.match(r"\s*(?:[,.;)]|$)", text[e:line_end]))
+
+
 def type_cues(text: str, s: int, e: int, line_start: int, line_end: int, had_title: bool) -> tuple[str, ...]:
     """General evidence of a mention's type from its own words and its neighbours."""
     cues: set[str] = set()
@@ -218,6 +242,8 @@ def type_cues(text: str, s: int, e: int, line_start: int, line_end: int, had_tit
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in PLACE_OF:
         cues.add("geo")
     if nxt and (nxt[0] in PLACE_FOLLOWERS or nxt[:2] == ["air", "base"]):
+        cues.add("geo")
+    if _is_place_apposition(text, s, e, line_start, line_end):
         cues.add("geo")
     if len(prev) >= 2 and prev[-1] == "by" and prev[-2] in ("report", "reports", "article", "reporting"):
         cues.add("media")
@@ -299,8 +325,27 @@ def extract_names(document: Document, parsed: ParsedDocument) -> DocumentNames:
         )
 
     covered: list[tuple[int, int]] = []
+    # a wire dateline ("PORT ELLEN, Scotland, May 2 (AP) -") names a place in capitals, which the
+    # tagger reads as acronyms or misses: the whole capitalised run is one place
+    for ls, le in lines:
+        dl = _DATELINE.match(text, ls, le)
+        if (
+            dl
+            and sum(c.isalpha() for c in dl.group(1)) >= 3
+            # a bare "PLACE —" is one or two words; "NEWS IN BRIEF —" is a section title
+            and (dl.group("where") or dl.group("who") or len(dl.group(1).split()) <= 2)
+            and outside(dl.start(1), dl.end(1))
+            and any(c.islower() for c in text[dl.end() : le])
+        ):
+            s, e = dl.start(1), dl.end(1)
+            cues = tuple(sorted({"dateline", "geo"}))
+            found[(s, e)] = NameMention(document.id, s, e, text[s:e], "GPE", cues)
+            covered.append((s, e))
+    datelines = list(covered)
     named = sorted(parsed.named, key=lambda n: (n.start, n.end))
     for k, ns in enumerate(named):
+        if any(ns.start < de and ns.end > ds for ds, de in datelines):
+            continue
         if ns.label not in NAME_LABELS:
             covered.append((ns.start, ns.end))
             continue
