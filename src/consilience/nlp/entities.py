@@ -325,6 +325,7 @@ def extract_names(document: Document, parsed: ParsedDocument) -> DocumentNames:
         )
 
     covered: list[tuple[int, int]] = []
+    datelines: dict[int, tuple[int, int]] = {}  # line start → the dateline's span
     # a wire dateline ("PORT ELLEN, Scotland, May 2 (AP) -") names a place in capitals, which the
     # tagger reads as acronyms or misses: the whole capitalised run is one place
     for ls, le in lines:
@@ -341,10 +342,11 @@ def extract_names(document: Document, parsed: ParsedDocument) -> DocumentNames:
             cues = tuple(sorted({"dateline", "geo"}))
             found[(s, e)] = NameMention(document.id, s, e, text[s:e], "GPE", cues)
             covered.append((s, e))
-    datelines = list(covered)
+            datelines[ls] = (s, e)
     named = sorted(parsed.named, key=lambda n: (n.start, n.end))
     for k, ns in enumerate(named):
-        if any(ns.start < de and ns.end > ds for ds, de in datelines):
+        ds, de = datelines.get(line_of(ns.start)[0], (0, 0))
+        if ns.start < de and ns.end > ds:
             continue
         if ns.label not in NAME_LABELS:
             covered.append((ns.start, ns.end))
