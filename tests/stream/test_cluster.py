@@ -41,3 +41,12 @@ def test_names_are_capitalised_runs_but_not_sentence_initial_words() -> None:
     )
     assert "tessaly seafoods" in found and "anouk ferreira of velmora" in found
     assert "residents" not in found and "investigators" not in found
+
+
+def test_names_stop_at_line_breaks_and_drop_articles_and_weekdays() -> None:
+    found = names(
+        "Harbour fire in Velmora\nAnouk Ferreira said. The Tessaly Seafoods plant reopened on Tuesday."
+    )
+    assert "velmora" in found and "anouk ferreira" in found
+    assert "tessaly seafoods" in found
+    assert not any("\n" in name or name.startswith("the ") or "tuesday" in name for name in found)

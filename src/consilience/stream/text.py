@@ -208,10 +208,47 @@ _WORD = re.compile(r"[a-z0-9]+(?:['][a-z]+)?")
 # A name-like phrase: capitalised words, optionally joined by short lowercase particles
 # (de, al, bin, van...) that romanised and European names use.
 _NAME = re.compile(
-    r"\b(?:[A-Z][A-Za-z0-9'’&.-]*[A-Za-z0-9])(?:\s+(?:(?:al|el|de|da|di|du|del|der|van|von|bin|ibn|la|le|of)\s+)?"
+    r"\b(?:[A-Z][A-Za-z0-9'’&.-]*[A-Za-z0-9])(?:[ \t]+(?:(?:al|el|de|da|di|du|del|der|van|von|bin|ibn|la|le|of)[ \t]+)?"
     r"[A-Z][A-Za-z0-9'’&.-]*[A-Za-z0-9])*"
 )
 _SENTENCE_END = frozenset('.!?:;"“”\n')
+# Calendar words are capitalised but name no one: every story has a Tuesday. Months that are
+# also given names or surnames (April, May, June, August, March) are left out.
+CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "july",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "am",
+        "pm",
+    ]
+)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -263,8 +300,14 @@ def names(text: str) -> list[str]:
         single = " " not in phrase
         if single and not phrase.isupper() and _starts_sentence(folded, match.start()):
             continue
-        lowered = phrase.lower().replace("’", "'")
-        if lowered in STOPWORDS or len(lowered) < 2:
+        parts = phrase.lower().replace("’", "'").split()
+        # A capitalised function word or date ("The Saints", "On Tuesday") is not part of the name.
+        while parts and (parts[0] in STOPWORDS or parts[0] in CALENDAR):
+            parts.pop(0)
+        while parts and parts[-1] in CALENDAR:
+            parts.pop()
+        lowered = " ".join(parts)
+        if len(lowered) < 2:
             continue
         found.append(lowered)
     return found
