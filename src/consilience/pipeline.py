@@ -24,13 +24,14 @@ from consilience.judge.quotes import judge_quotes
 from consilience.judge.scorecards import build_scorecards
 from consilience.judge.timeline import build_timeline
 from consilience.link.align import align_claims
-from consilience.link.embed import Embedder, default_embedder
+from consilience.link.embed import Embedder, EmbeddingAhead, default_embedder
 from consilience.link.provenance import infer_provenance
 from consilience.link.roster import build_roster
 from consilience.model import Claim, Document, ParsedDocument, Quote, Report
-from consilience.nlp.claims import extract_claims
-from consilience.nlp.parse import parse_document
+from consilience.nlp.claims import core_text, extract_claims
+from consilience.nlp.parse import guess_sentences, parse_document
 from consilience.nlp.quotes import find_quotes
+from consilience.nlp.slots import extract_slots
 from consilience.nlp.times import normalise_times
 
 #: The stages, in order, as a user can list them (`consilience stages`).
@@ -109,6 +110,32 @@ def _number_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
 
 ProgressFn = Callable[[str], None]
 
+#: up to this many claims, every claim's slots are computed while the embeddings are: the slot cache
+#: holds them all and the conflict stage then finds them ready
+_SLOTS_AHEAD = 4000
+
+
+def _analyse_each(
+    engine: Engine, documents: Sequence[Document], ahead: EmbeddingAhead | None
+) -> list[DocumentAnalysis]:
+    """The per-document stage; each document's claims are queued for embedding as soon as they exist."""
+
+    def queue(analyses: Sequence[DocumentAnalysis]) -> None:
+        if ahead is not None:
+            ahead.submit([core_text(c.text) for a in analyses for c in a.claims])
+
+    if ahead is None or type(engine) is not LocalEngine:
+        analyses = engine.map(per_document, documents)
+        queue(analyses)
+        return analyses
+    # The local engine runs documents one after another here: the embeddings of one document's claims
+    # are computed in the background (onnxruntime releases the GIL) while the next one is parsed.
+    analyses = []
+    for document in documents:
+        analyses.append(per_document(document))
+        queue(analyses[-1:])
+    return analyses
+
 
 def analyze_documents(
     documents: Sequence[Document],
@@ -121,21 +148,34 @@ def analyze_documents(
     """Run every stage on documents already read; returns the report."""
     engine = engine or LocalEngine()
     step = progress or (lambda _name: None)
-    mixed = mixed_stories_note(documents)
-    if mixed:
-        problems = (*problems, mixed)
-    step("clean")
-    cleaned = detect_boilerplate(documents)
-    step("parse")
-    analyses = engine.map(per_document, cleaned)
-    docs = tuple(a.document for a in analyses)
-    parsed = {a.document.id: a.parsed for a in analyses}
-    claims: tuple[Claim, ...] = tuple(c for a in analyses for c in a.claims)
-    quotes = _number_quotes([q for a in analyses for q in a.quotes])
-    step("roster")
-    entities = build_roster(docs, parsed)
-    step("times")
-    times = normalise_times(docs, parsed)
+    # The default embedder loads and embeds in a background thread while this one parses and links.
+    ahead = EmbeddingAhead() if embedder is None else None
+    try:
+        step("clean")
+        cleaned = detect_boilerplate(documents)
+        if ahead is not None:
+            # Most claims are sentences a regular expression finds too: embedding those guesses can start
+            # before the spaCy model is even loaded (a wrong guess only costs its own embedding).
+            ahead.submit([core_text(s) for d in cleaned for s in guess_sentences(d)])
+        step("parse")
+        analyses = _analyse_each(engine, cleaned, ahead)
+        mixed = mixed_stories_note(documents)
+        if mixed:
+            problems = (*problems, mixed)
+        docs = tuple(a.document for a in analyses)
+        parsed = {a.document.id: a.parsed for a in analyses}
+        claims: tuple[Claim, ...] = tuple(c for a in analyses for c in a.claims)
+        quotes = _number_quotes([q for a in analyses for q in a.quotes])
+        step("roster")
+        entities = build_roster(docs, parsed)
+        step("times")
+        times = normalise_times(docs, parsed)
+        if ahead is not None and len(claims) <= _SLOTS_AHEAD:
+            for claim in claims:
+                extract_slots(claim.text)  # memoised: the conflict stage reuses them
+    finally:
+        if ahead is not None:
+            ahead.finish()
     step("align")
     alignment = align_claims(claims, embedder or default_embedder())
     step("provenance")
