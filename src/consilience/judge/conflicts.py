@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from consilience.link.align_types import Alignment, ClaimLink
 from consilience.model import Claim, Conflict, Document, Entity, Fact, Provenance, TimeExpression
@@ -159,6 +160,12 @@ def _value_key(difference: Difference) -> tuple[str, str]:
     return (difference.key_a or difference.a.lower(), difference.key_b or difference.b.lower())
 
 
+@lru_cache(maxsize=65_536)
+def _differences(text_a: str, text_b: str) -> tuple[Difference, ...]:
+    """The slot differences of two claim texts (memoised: a story is re-analysed as reports arrive)."""
+    return tuple(slot_differences(extract_slots(text_a), extract_slots(text_b)))
+
+
 def find_conflicts(
     documents: Sequence[Document],
     claims: Sequence[Claim],
@@ -205,7 +212,7 @@ def find_conflicts(
         if people_a and people_b and not people_a & people_b:
             continue  # about different people
         sa, sb = slots_of(a.id), slots_of(b.id)
-        diffs = slot_differences(sa, sb)
+        diffs = list(_differences(a.text, b.text))
         deadline = _deadline_difference(times, a, b, sa, sb)
         if deadline:
             diffs.append(deadline)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from consilience.nlp.time_lexicon import (
     DAY_RE,
@@ -544,6 +545,13 @@ def _overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
 
 def find_timexes(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[TimexMatch]:
     """Every time expression of `text` outside the `skip` spans, leftmost-longest, parts of one expression merged."""
+    return list(_find_timexes(text, tuple(skip)))
+
+
+@lru_cache(maxsize=256)
+def _find_timexes(text: str, skip: tuple[tuple[int, int], ...]) -> tuple[TimexMatch, ...]:
+    # Memoised per text: a story is re-analysed whenever a report is added (the service), and every
+    # pattern scans the whole document.
     found: list[TimexMatch] = []
     for pattern, handler in _COMPILED:
         for m in pattern.finditer(text):
@@ -559,7 +567,7 @@ def find_timexes(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[TimexM
         if tm.start >= last_end:
             chosen.append(tm)
             last_end = tm.end
-    return _merge(text, chosen)
+    return tuple(_merge(text, chosen))
 
 
 def _merge(text: str, items: list[TimexMatch]) -> list[TimexMatch]:
