@@ -156,7 +156,14 @@ def analyze_documents(
         if ahead is not None:
             # Most claims are sentences a regular expression finds too: embedding those guesses can start
             # before the spaCy model is even loaded (a wrong guess only costs its own embedding).
-            ahead.submit([core_text(s) for d in cleaned for s in guess_sentences(d)])
+            guessed = (ParsedDocument(doc=d.id, sentences=guess_sentences(d), named=()) for d in cleaned)
+            ahead.submit(
+                [
+                    core_text(c.text)
+                    for d, p in zip(cleaned, guessed, strict=True)
+                    for c in extract_claims(d, p)
+                ]
+            )
         step("parse")
         analyses = _analyse_each(engine, cleaned, ahead)
         mixed = mixed_stories_note(documents)

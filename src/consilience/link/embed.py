@@ -124,7 +124,7 @@ def default_embedder() -> MiniLMEmbedder:
 
 
 #: niceness of the background embedding thread (and of the onnxruntime workers it starts)
-AHEAD_NICENESS = int(os.environ.get("CONSILIENCE_AHEAD_NICE", "5"))
+AHEAD_NICENESS = 5
 
 
 def _yield_to_caller() -> None:

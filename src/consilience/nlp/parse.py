@@ -102,16 +102,21 @@ def text_lines(document: Document) -> list[tuple[int, str]]:
 
 #: a likely sentence end: ".", "!" or "?" then a closing quote or bracket, or then a capital, digit or opening quote
 _LIKELY_END = re.compile(r"(?<=[.!?][”\"’)])\s+|(?<=[.!?])\s+(?=[“\"‘(]?[A-Z0-9])")
+#: a capitalised abbreviation or initial just before a break ("Gen.", "Nov.", "J."): no sentence end
+_ABBREVIATION = re.compile(r"(?:^|[\s(“\"‘])[A-Z][a-z]{0,2}\.$")
 
 
-def guess_sentences(document: Document) -> list[str]:
-    """Likely sentences of a cleaned document, without the model (most are exactly what parsing finds)."""
-    return [
-        piece
-        for _, line in text_lines(document)
-        for piece in map(str.strip, _LIKELY_END.split(line))
-        if piece
-    ]
+def guess_sentences(document: Document) -> tuple[Sentence, ...]:
+    """Likely sentences of a cleaned document, found without the model (most are exactly what parsing finds)."""
+    out = []
+    for offset, line in text_lines(document):
+        start = 0
+        for m in _LIKELY_END.finditer(line):
+            if not _ABBREVIATION.search(line, max(0, m.start() - 6), m.start()):
+                out.append(Sentence(offset + start, offset + m.start()))
+                start = m.end()
+        out.append(Sentence(offset + start, offset + len(line)))
+    return tuple(out)
 
 
 def parse_document(document: Document) -> ParsedDocument:
