@@ -63,7 +63,7 @@ class MiniLMEmbedder:
             raise AnalysisError(f"tokenizer file missing: {vocab}; reinstall with `make venv`")
         self.tokenizer = Tokenizer.from_file(str(vocab))
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self.tokenizer.no_padding()  # batches are padded here, to their own longest text
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
@@ -96,16 +96,20 @@ class MiniLMEmbedder:
         return out
 
     def _compute(self, texts: Sequence[str]) -> np.ndarray:
-        """The model's vectors of texts (batched, similar lengths together to cut padding)."""
+        """The model's vectors of texts (batched by token count, so batches carry little padding)."""
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         if not texts:
             return out
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        tokens = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+        order = sorted(range(len(texts)), key=lambda i: len(tokens[i]))
         for k in range(0, len(order), BATCH):
             idx = order[k : k + BATCH]
-            enc = self.tokenizer.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in enc], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            width = max(len(tokens[i]) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)  # 0 is [PAD]
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                ids[row, : len(tokens[i])] = tokens[i]
+                mask[row, : len(tokens[i])] = 1
             types = np.zeros_like(ids)
             (hidden,) = self.session.run(
                 ["last_hidden_state"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
