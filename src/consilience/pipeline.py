@@ -180,9 +180,12 @@ def analyze_documents(
         if ahead is not None and len(claims) <= _SLOTS_AHEAD:
             for claim in claims:
                 extract_slots(claim.text)  # memoised: the conflict stage reuses them
-    finally:
+    except BaseException:
         if ahead is not None:
-            ahead.finish()
+            ahead.cancel()  # nobody will use those vectors: do not wait for the whole queue
+        raise
+    if ahead is not None:
+        ahead.finish()
     step("align")
     alignment = align_claims(claims, embedder or default_embedder())
     step("provenance")

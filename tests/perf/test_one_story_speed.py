@@ -124,3 +124,31 @@ def test_spacys_command_line_still_imports_after_the_model_loaded_without_it() -
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "2"
+
+
+def test_a_failed_analysis_does_not_wait_for_every_queued_embedding(monkeypatch: pytest.MonkeyPatch) -> None:
+    import consilience.pipeline as pipeline
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("roster failed")
+
+    monkeypatch.setattr(pipeline, "build_roster", broken)
+    computed: list[int] = []
+    real = default_embedder()
+    compute = real._compute
+
+    def counting(texts: list[str]) -> np.ndarray:
+        computed.append(len(texts))
+        return compute(texts)
+
+    monkeypatch.setattr(real, "_compute", counting)
+    documents = [
+        Document(
+            id=f"d{n}",
+            text=f"Report {n}. " + " ".join(f"Claim {n}-{k} was made on day {k}." for k in range(300)),
+        )
+        for n in range(3)
+    ]
+    with pytest.raises(RuntimeError, match="roster failed"):
+        analyze_documents(documents)
+    assert sum(computed) < 3 * 300, "the queued embeddings were cancelled"

@@ -129,6 +129,8 @@ def default_embedder() -> MiniLMEmbedder:
 
 #: niceness of the background embedding thread (and of the onnxruntime workers it starts)
 AHEAD_NICENESS = 5
+#: texts per background job: cancelling waits for one chunk at most
+AHEAD_CHUNK = 64
 
 
 def _yield_to_caller() -> None:
@@ -176,7 +178,12 @@ class EmbeddingAhead:
             # Beyond half the cache, early vectors could be evicted before they are used: the rest is
             # left to the caller's own embed call.
             self._queued.update(new)
-            self._jobs.append(self._pool.submit(self._run, new))
+            for k in range(0, len(new), AHEAD_CHUNK):
+                self._jobs.append(self._pool.submit(self._run, new[k : k + AHEAD_CHUNK]))
+
+    def cancel(self) -> None:
+        """Drop the queued texts; wait only for the chunk under way."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def finish(self) -> None:
         """Wait until every queued text is embedded (or has failed); the thread ends."""
