@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,18 @@ ProgressFn = Callable[[str], None]
 _SLOTS_AHEAD = 4000
 
 
+@lru_cache(maxsize=1024)
+def _guessed_claim_cores(document: Document) -> tuple[str, ...]:
+    """What the claims of a cleaned document will likely say, before it is parsed.
+
+    Most claims are sentences a regular expression finds too: embedding these guesses can start
+    before the spaCy model is even loaded (a wrong guess only costs its own embedding). Memoised:
+    the service re-analyses a story whenever a report is added.
+    """
+    guessed = ParsedDocument(doc=document.id, sentences=guess_sentences(document), named=())
+    return tuple(core_text(c.text) for c in extract_claims(document, guessed))
+
+
 def _analyse_each(
     engine: Engine, documents: Sequence[Document], ahead: EmbeddingAhead | None
 ) -> list[DocumentAnalysis]:
@@ -154,16 +167,7 @@ def analyze_documents(
         step("clean")
         cleaned = detect_boilerplate(documents)
         if ahead is not None:
-            # Most claims are sentences a regular expression finds too: embedding those guesses can start
-            # before the spaCy model is even loaded (a wrong guess only costs its own embedding).
-            guessed = (ParsedDocument(doc=d.id, sentences=guess_sentences(d), named=()) for d in cleaned)
-            ahead.submit(
-                [
-                    core_text(c.text)
-                    for d, p in zip(cleaned, guessed, strict=True)
-                    for c in extract_claims(d, p)
-                ]
-            )
+            ahead.submit([core for d in cleaned for core in _guessed_claim_cores(d)])
         step("parse")
         analyses = _analyse_each(engine, cleaned, ahead)
         mixed = mixed_stories_note(documents)
