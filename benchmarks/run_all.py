@@ -8,6 +8,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = (
+    ["bench_one_story.py"],
     ["bench_story_scale.py", "--sizes", "100", "300", "1000"],
     ["eval_tempeval.py"],
     ["eval_ecbplus_entities.py"],

@@ -86,11 +86,15 @@ def mixed_stories_note(documents: Sequence[Document]) -> str | None:
     """A note when the reports seem to tell different stories (the stream's story clustering), else None."""
     if len(documents) < 2:
         return None
-    from consilience.stream.processor import StreamProcessor
+    # The stream's story clusterer alone (no near-duplicate index: copies land in their original's
+    # story anyway), so a small story pays no MinHash import.
+    from consilience.stream.cluster import StoryClusterer, day_number
 
+    clusterer = StoryClusterer()
     stories: dict[str, list[str]] = {}
-    for assignment in StreamProcessor().process_many(documents, "<input>"):
-        stories.setdefault(assignment.story, []).append(assignment.article)
+    for d in documents:
+        _, vector = clusterer.vectorise(d.text, d.title)
+        stories.setdefault(clusterer.assign(d.id, vector, day_number(d.published)).story, []).append(d.id)
     if len(stories) < 2:
         return None
     groups = sorted(stories.values(), key=lambda ids: (-len(ids), ids[0]))
