@@ -1,11 +1,11 @@
 """Name matching rules: folding, romanisation variants, given-name families, acronyms, spelling conventions.
 
 Pure string functions, no model, no story-specific lists. The central idea: two spellings of one name
-(Ehab/Ihab, Araghchi/Araqchi, Buthaina/Bouthaina) share a *consonant skeleton* once equivalent
+(Yusuf/Yousef, Kadyrov/Qadyrov, Rouhani/Ruhani) share a *consonant skeleton* once equivalent
 consonants are mapped together (q/k/gh, kh/h, dh/z, ph/f, w/v, zh/j, sch/sh, tch/ch) and doubled
 letters collapsed, and their vowel groups fall in the same class (e~i~y, o~u~ou~oo, ai~ay~ei~ey).
 Vowels alone never make two names one (Hassan ≠ Hussein), and consonants are never edited freely
-(Ehab ≠ Eyad: h,b against y,d). Each comparison is O(len(name)).
+(Hatem ≠ Hakim: h,t,m against h,k,m). Each comparison is O(len(name)).
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ class NameParts:
 
 @lru_cache(maxsize=65536)
 def name_parts(text: str) -> NameParts:
-    """Folded name tokens of ``text`` ("al-Assad" → ("assad",), "Mohammed bin Zayed" → ("mohammed", "bin", "zayed"))."""
+    """Folded name tokens of ``text`` ("al-Masri" → ("masri",), "Abdullah bin Nasser" → ("abdullah", "bin", "nasser"))."""
     words = [w.strip("'.-") for w in _WORD.findall(fold(text))]
     words = [w for w in words if w]
     tokens: list[str] = []
@@ -255,7 +255,7 @@ def _is_vowel(s: str, i: int) -> bool:
     c = s[i]
     if c in _VOWELS:
         return True
-    # y is a consonant before a vowel (Eyad, Yassar, Tayyip) and a vowel elsewhere (Dmitry, Buthayna).
+    # y is a consonant before a vowel (Yusuf, Mayar, Tayyib) and a vowel elsewhere (Dmitry, Aylin).
     return c == "y" and not (i + 1 < len(s) and s[i + 1] in _VOWELS)
 
 

@@ -4,7 +4,7 @@ Merging happens in rounds, each a general rule (see ``link.names`` for the strin
 
 1. one spelling convention (folded, articles dropped, British → American) makes one *form*;
 2. forms that are one name token by token under romanisation variants and given-name families merge
-   (Ihab/Ehab, Abu Mohammed/Abu Mohammad, Bouthaina/Buthaina) — consonants must agree, so Ehab ≠ Eyad;
+   (Yusuf/Yousef, Abu Mohammed/Abu Mohammad, Rouhani/Ruhani) — consonants must agree, so Hatem ≠ Hakim;
 3. what the text defines merges: "Name (ACR)", "also known as", "whose real name is", nom de guerre;
 4. an acronym merges with the one multi-word name in the story whose initials it spells (UAE);
 5. a lone given name or surname merges with the single person whose full name contains it (Maher →

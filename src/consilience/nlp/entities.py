@@ -44,7 +44,7 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{},;:!?*–—-|/ \t"
 _CONNECTORS = frozenset(
     {"al", "el", "bin", "ibn", "ben", "bint", "abu", "of", "de", "da", "del", "van", "von", "la", "le"}
 )
-_ARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Assad", "el-Sisi"
+_ARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Masri", "el-Baz"
 #: A dateline opening a line: capitalised place, optional ", Country" and date, optional "(Agency)", a dash.
 _DATELINE = re.compile(
     r"\s*([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,3})(?=[ ,(\-–—])"
@@ -158,7 +158,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     poss = _POSSESSIVE.search(chunk)
     if (
         poss
-    ):  # "Latakia’s Hmeimim" → "Latakia" + "Hmeimim"; "Assad’s Final Hour" keeps "Assad" (+ a headline tail)
+    ):  # "Izmir’s Konak" → "Izmir" + "Konak"; "Kamal’s Final Hour" keeps "Kamal" (+ a headline tail)
         head = clean_span(text, s, s + poss.start(), label)
         tail_start = s + poss.end()
         tail = clean_span(text, tail_start, e, label) if tail_start < e else []

@@ -657,7 +657,7 @@ def _companions(text: str) -> list[SlotValue]:
                 out.append(SlotValue("person", clean, name_key(clean), m.start()))
     for m in COMPANION.finditer(text):
         if m.group("name").endswith(("’s", "'s")) or NOT_COMPANY.search(text[: m.start()]):
-            continue  # "familiar with Assad's exit", "spoke with X": no one went anywhere together
+            continue  # "familiar with the minister's exit", "spoke with X": no one went anywhere together
         clean = _clean_name(m.group("name"))
         if clean and not any(v.key == name_key(clean) for v in out):
             out.append(SlotValue("person", clean, name_key(clean), m.start("name")))
