@@ -213,7 +213,7 @@ def _trim_to_known(name: str) -> str | None:
     prev = before[-1] if before else ""
     if prev[:1].isupper() and "-" not in prev and not prev.endswith(("'s", "’s")):
         # part of a longer name: "Ostrel Times" is not The Times ("Saudi-owned Al Arabiya" and
-        # "Qatar's Al Jazeera" are the outlets they end with)
+        # "Britain's BBC" are the outlets they end with)
         return None
     return _ALIAS[found[-1].group(0).lower()]
 

@@ -4,7 +4,7 @@ Two claims of different reports are compared when the alignment linked them
 (semantic similarity at least ``SAME_THING``) and something says they are about
 the same thing: they belong to one fact, or they name a common entity, or each
 is the other's best match in the other's report. Claims that name only
-different people (one report's "Maher fled by helicopter", another's "Bashar
+different people (one report's "Omar fled by helicopter", another's "Karim
 left by car") are about different people and never conflict. Their slots
 (``consilience.nlp.slots``) are compared; a value that genuinely differs is a
 conflict of that kind, with both values and a one-line explanation naming both
@@ -87,7 +87,7 @@ def _best_partners(links: Sequence[ClaimLink], doc_of: Mapping[str, str]) -> set
 def _entities_in(claims: Sequence[Claim], entities: Sequence[Entity]) -> dict[str, tuple[set[str], set[str]]]:
     """Per claim: the ids of all entities named inside it, and of the people it is about.
 
-    A possessor is not what a claim is about: "Assad's cousins fled" is about the cousins.
+    A possessor is not what a claim is about: "the minister's cousins fled" is about the cousins.
     """
     by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for entity in entities:

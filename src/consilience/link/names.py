@@ -383,7 +383,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,7})$")
 
 
 def is_acronym(text: str) -> bool:
-    """Whether ``text`` is written as an acronym (HTS, U.S., NATO)."""
+    """Whether ``text`` is written as an acronym (IMF, U.S., NATO)."""
     return bool(_ACRONYM.match(text.strip()))
 
 
@@ -416,5 +416,5 @@ def initials(name: str) -> frozenset[str]:
 
 
 def acronym_matches(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` is formed from the initials of ``name`` ("HTS" ~ "Hayat Tahrir al-Sham")."""
+    """Whether ``acronym`` is formed from the initials of ``name`` ("IMF" ~ "International Monetary Fund")."""
     return acronym_letters(acronym) in initials(name)

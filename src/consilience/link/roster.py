@@ -6,9 +6,9 @@ Merging happens in rounds, each a general rule (see ``link.names`` for the strin
 2. forms that are one name token by token under romanisation variants and given-name families merge
    (Yusuf/Yousef, Abu Mohammed/Abu Mohammad, Rouhani/Ruhani) — consonants must agree, so Hatem ≠ Hakim;
 3. what the text defines merges: "Name (ACR)", "also known as", "whose real name is", nom de guerre;
-4. an acronym merges with the one multi-word name in the story whose initials it spells (UAE);
-5. a lone given name or surname merges with the single person whose full name contains it (Maher →
-   Maher X); a surname shared by several people goes, per document, to the bearer named in full in
+4. an acronym merges with the one multi-word name in the story whose initials it spells (IMF);
+5. a lone given name or surname merges with the single person whose full name contains it (Omar →
+   Omar X); a surname shared by several people goes, per document, to the bearer named in full in
    that document, or else to the story's dominant bearer (at least twice the full-name mentions of
    any other) — otherwise it stays apart. Different kinship roles (son/father) keep forms apart;
 6. headline spans and capitalised fallbacks only join names established elsewhere.
@@ -121,7 +121,7 @@ def _type_scores(mentions: Iterable[NameMention]) -> dict[str, float]:
 
 
 def _entity_type(mentions: Sequence[NameMention]) -> str:
-    # an acronym's own cues say "organisation"; when its full name is present, that decides (UAE is a place)
+    # an acronym's own cues say "organisation"; when its full name is present, that decides (USA is a place)
     full = [m for m in mentions if not is_acronym(m.text)]
     scores = _type_scores(full or mentions)
     if not scores:
@@ -276,7 +276,7 @@ def cluster_mentions(
             if bare is not None and _entity_type(cluster_mentions_of(grouped[uf.find(bare)])) != "person":
                 uf.union(f, bare)
 
-    # two-word short forms of longer person names ("Lopez Obrador", "Mohammed bin Zayed"), when unique
+    # two-word short forms of longer person names ("Lopez Obrador", "Abdullah bin Nasser"), when unique
     grouped = groups()
     types = {root: _entity_type(cluster_mentions_of(fs)) for root, fs in grouped.items()}
     kin = {root: _kin_roles(cluster_mentions_of(fs)) for root, fs in grouped.items()}

@@ -34,7 +34,7 @@ _ACCORDING_FIRST = re.compile(r"^[\W_]*according\s+to\s+(?P<who>[^,.;:!?]+),", r
 _TRAILING = re.compile(
     rf"[,—–-]\s*(?P<who>(?:[\w’'-]+\s+){{0,8}}?[\w’'.-]+)\s+(?:{_VERBS})(?:\s+(?P<to>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}))?\s*[.!?”\"’]*\s*$"
 )
-# "..., said Nadim Houri, executive director of ..." (inverted)
+# "..., said Jane Doe, executive director of ..." (inverted)
 _INVERTED = re.compile(
     r"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>[A-Z][^,.;]*(?:,[^,.;]{0,80})?)\s*[.!?]?\s*$"
 )

@@ -150,15 +150,13 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
         return []
     chunk = text[s:e]
     paren = chunk.find("(")
-    if paren > 0:  # "Hayat Tahrir al-Sham (HTS" → the name and the acronym, separately
+    if paren > 0:  # "International Monetary Fund (IMF" → the name and the acronym, separately
         return clean_span(text, s, s + paren, label) + clean_span(text, s + paren + 1, e, label)
     if label == "PERSON" and " and " in chunk:
         cut = s + chunk.index(" and ")
         return clean_span(text, s, cut, label) + clean_span(text, cut + 5, e, label)
     poss = _POSSESSIVE.search(chunk)
-    if (
-        poss
-    ):  # "Izmir’s Konak" → "Izmir" + "Konak"; "Kamal’s Final Hour" keeps "Kamal" (+ a headline tail)
+    if poss:  # "Izmir’s Konak" → "Izmir" + "Konak"; "Kamal’s Final Hour" keeps "Kamal" (+ a headline tail)
         head = clean_span(text, s, s + poss.start(), label)
         tail_start = s + poss.end()
         tail = clean_span(text, tail_start, e, label) if tail_start < e else []
@@ -182,7 +180,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     if not any(c.isupper() for c in name) or (len(words) == 1 and _is_title(name)):
         return []
     if not (name[0].isupper() or name[0].isdigit()) and not _ARTICLE_NAME.match(name):
-        return []  # "then-president", lowercase junk; keep "al-Assad"
+        return []  # "then-president", lowercase junk; keep "al-Masri"
     return [(s, e, had_title)]
 
 

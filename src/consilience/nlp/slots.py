@@ -262,7 +262,7 @@ COUNT_WINDOW = 4
 EVENT_WINDOW = 12
 PARTICLE = r"(?:al|el|an|ad|as|ar|bin|ibn|de|da|van|von|abu)"
 NAME = rf"[A-Z][\w’'\-]*(?:\s+(?:{PARTICLE}[\-\s])?[A-Z][\w’'\-]*)*"
-#: a name that may open with a lower-case particle ("el-Sawalha")
+#: a name that may open with a lower-case particle ("el-Fasher")
 PARTICLE_NAME = rf"(?:{PARTICLE}-)?{NAME}"
 TITLES = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Gen|Brig|Col|Maj|Capt|Lt|Sgt|Sheikh|President|Minister|General|Prime|Foreign|Colonel|Governor|Mayor)\.?\s+)+"
@@ -696,7 +696,7 @@ def _places(text: str) -> list[SlotValue]:
             # Only a named event before it ties a place: "videos of his home, taken by ..." says nothing of where.
             event = _event_at(text, v.start, v.start + len(v.text), families_only=True)
             out.append(SlotValue("place", v.text, f"{role}:{v.key}", v.start, event))
-        # A named facility ("the Beni Karam landing"): the same kind of place with another name differs.
+        # A named facility ("the Port Sable landing"): the same kind of place with another name differs.
         for word in FACILITIES[v.key]:
             if word not in text:
                 continue
@@ -1099,7 +1099,7 @@ def slot_differences(a: Slots, b: Slots) -> list[Difference]:
 
 
 def _name_in(key: str, keys: set[str]) -> bool:
-    """A short name ("Hafez") matches a fuller one ("Hafez Smith") on a shared word."""
+    """A short name ("Lena") matches a fuller one ("Lena Smith") on a shared word."""
     words = set(key.split())
     return any(words & set(other.split()) for other in keys)
 
