@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -177,6 +177,7 @@ def find_conflicts(
 ) -> tuple[Conflict, ...]:
     """Conflicts with both values and a one-line explanation."""
     docs = {d.id: d for d in documents}
+    units = sentence_units(claims, docs)
     by_id = {c.id: c for c in claims}
     doc_of = {c.id: c.doc for c in claims}
     order = {c.id: n for n, c in enumerate(claims)}
@@ -188,21 +189,32 @@ def find_conflicts(
     best = _best_partners(links, doc_of)
     derived = _derived_pairs(provenance)
     family = _family_of(provenance)
-    named = _entities_in(claims, entities)
+    named = _entities_in(list(units.values()), entities)
     slots: dict[str, Slots] = {}
+    claims_in: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        claims_in[units[claim.id].id].append(claim)
 
     def slots_of(cid: str) -> Slots:
         if cid not in slots:
-            slots[cid] = extract_slots(by_id[cid].text)
+            slots[cid] = extract_slots(units[cid].text)
         return slots[cid]
 
     candidates: list[_Candidate] = []
-    for link in links:
+    compared: set[tuple[int, int, int, int]] = set()
+    for link in sorted(links, key=lambda k: (-k.semantic, k.a, k.b)):
         if link.semantic < SAME_THING:
             continue
-        a, b = by_id[link.a], by_id[link.b]
-        if order[a.id] > order[b.id]:
-            a, b = b, a
+        ca, cb = by_id[link.a], by_id[link.b]
+        if order[ca.id] > order[cb.id]:
+            ca, cb = cb, ca
+        ua, ub = units[ca.id], units[cb.id]
+        unit_pair = (order[ua.id], order[ub.id], ua.end, ub.end)
+        if unit_pair in compared:
+            continue  # two clauses of the same two sentences: compared once, through the closest pair
+        # Slots are compared sentence against sentence: a clause ("..., fearing a backlash") often
+        # carries the reason, time or company of its sentence's main statement.
+        a, b = replace(ua, fact=ca.fact), replace(ub, fact=cb.fact)
         same_fact = a.fact is not None and a.fact == b.fact
         mutual_best = (a.id, b.id) in best and (b.id, a.id) in best
         (entities_a, people_a), (entities_b, people_b) = named[a.id], named[b.id]
@@ -212,6 +224,7 @@ def find_conflicts(
         if people_a and people_b and not people_a & people_b:
             continue  # about different people
         sa, sb = slots_of(a.id), slots_of(b.id)
+        compared.add(unit_pair)
         diffs = list(_differences(a.text, b.text))
         deadline = _deadline_difference(times, a, b, sa, sb)
         if deadline:
@@ -248,8 +261,58 @@ def find_conflicts(
             + SHARED_ENTITY_BONUS * min(len(shared), 2)
         )
         introduced_by = derived.get(frozenset((a.doc, b.doc)))
-        candidates.append(_Candidate(strength, a, b, diffs[0], introduced_by))
+        difference = diffs[0]
+        side_a = _clause_with(claims_in[ua.id], difference.a, ca)
+        side_b = _clause_with(claims_in[ub.id], difference.b, cb)
+        candidates.append(_Candidate(strength, side_a, side_b, difference, introduced_by))
     return _numbered(_deduplicated(candidates, family, order))
+
+
+def sentence_units(claims: Sequence[Claim], docs: Mapping[str, Document]) -> dict[str, Claim]:
+    """For each claim, its whole sentence as a claim: clauses of one sentence share one unit.
+
+    Clauses are claims that follow each other with only a comma or semicolon between them (see
+    ``consilience.nlp.claims``); the unit keeps the first clause's id.
+    """
+    out: dict[str, Claim] = {}
+    group: list[Claim] = []
+
+    def close() -> None:
+        if not group:
+            return
+        head = group[0]
+        text = docs[head.doc].text[head.start : group[-1].end] if head.doc in docs else head.text
+        unit = (
+            replace(head, end=group[-1].end, text=text, hedged=any(c.hedged for c in group))
+            if len(group) > 1
+            else head
+        )
+        for c in group:
+            out[c.id] = unit
+        group.clear()
+
+    for claim in claims:
+        if group:
+            prev = group[-1]
+            gap = docs[prev.doc].text[prev.end : claim.start] if prev.doc in docs else ""
+            joined = prev.doc == claim.doc and len(gap) <= 3 and (
+                prev.text.rstrip().endswith(",") or gap.lstrip().startswith(";")
+            )
+            if not joined:
+                close()
+        group.append(claim)
+    close()
+    return out
+
+
+def _clause_with(clauses: Sequence[Claim], value: str, fallback: Claim) -> Claim:
+    """The clause of a sentence that states ``value`` (the linked clause when none says it plainly)."""
+    needle = value.lower().split(",")[0].strip()
+    if needle and fallback.text.lower().find(needle) < 0:
+        for clause in clauses:
+            if needle in clause.text.lower():
+                return clause
+    return fallback
 
 
 def _deduplicated(

@@ -16,7 +16,7 @@ from consilience.link.provenance import family_keys, outlet_families, source_key
 from consilience.model import Claim, Conflict, Document, Fact, Provenance
 
 #: a link this strong may start or join a fact on its own
-FACT_LINK = 0.6
+FACT_LINK = 0.45
 #: a weaker link counts when its two claims are each other's best match between their two reports,
 #: or when it lies on the in-order alignment of a rewrite with its source
 MUTUAL_LINK = 0.38

@@ -127,17 +127,48 @@ def cited_outlet_of(sentence: str, cites: tuple[str, ...]) -> str | None:
     return None
 
 
+#: "-ing" words after a comma that are not participles opening a clause of their own
+_NOT_PARTICIPLES = frozenset(
+    "according including following regarding concerning during excluding notwithstanding pending "
+    "nothing something anything everything morning evening thing king building ceiling spring string "
+    "wing ring sibling meeting wedding funding ending beginning opening setting".split()
+)
+# a semicolon, or a comma opening a participial clause (", leaving ...", ", marking ...")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?P<ing>[a-z]+ing)\b)")
+#: both sides of a break must have at least this many words
+_CLAUSE_WORDS = {";": 6, ",": 5}
+
+
 def _clauses(text: str, start: int) -> list[tuple[int, int]]:
-    """Split a sentence at semicolons when both sides are full clauses."""
+    """Split a sentence into its clauses: at semicolons and before participial clauses.
+
+    One sentence often states two things ("X fled at dawn, taking two aides with him"): as separate
+    claims each can join the fact it belongs to. Both sides must be long enough to state something,
+    and a break never falls inside quotation marks (a quote stays one claim).
+    """
     parts = []
     pos = 0
-    for m in re.finditer(r";\s+", text):
-        left = text[pos : m.start()]
-        if len(left.split()) >= 6 and len(text[m.end() :].split()) >= 6:
-            parts.append((start + pos, start + m.start()))
+    for m in _CLAUSE_BREAK.finditer(text):
+        ing = m.group("ing")
+        if ing and ing in _NOT_PARTICIPLES:
+            continue
+        if _open_quote(text[: m.start()]):
+            continue
+        need = _CLAUSE_WORDS[m.group(0)[0]]
+        left, right = text[pos : m.start()], text[m.end() :]
+        if ing and _ACCORDING_SHORT.match(right):
+            continue
+        if len(re.findall(r"\w+", left)) >= need and len(re.findall(r"\w+", right)) >= need:
+            parts.append((start + pos, start + m.start() + (1 if m.group(0)[0] == "," else 0)))
             pos = m.end()
     parts.append((start + pos, start + len(text)))
     return parts
+
+
+def _open_quote(text: str) -> bool:
+    """Is a quotation still open at the end of ``text``?"""
+    opened = text.count("“") - text.count("”")
+    return opened > 0 or text.count('"') % 2 == 1
 
 
 def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, ...]:
@@ -157,7 +188,10 @@ def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, .
             start += bullet.end()
         if len(re.findall(r"\w+", text[start : sent.end])) < 3:
             continue
-        for cs, ce in _clauses(text[start : sent.end], start):
+        whole = text[start : sent.end]
+        parts = _clauses(whole, start)
+        sentence_attribution = find_attribution(whole) if len(parts) > 1 else None
+        for cs, ce in parts:
             clause = text[cs:ce]
             claims.append(
                 Claim(
@@ -166,7 +200,7 @@ def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, .
                     start=cs,
                     end=ce,
                     text=clause,
-                    attribution=find_attribution(clause),
+                    attribution=find_attribution(clause) or sentence_attribution,
                     hedged=is_hedged(clause),
                     cited_outlet=cited_outlet_of(clause, document.cites),
                 )
