@@ -295,8 +295,10 @@ def sentence_units(claims: Sequence[Claim], docs: Mapping[str, Document]) -> dic
         if group:
             prev = group[-1]
             gap = docs[prev.doc].text[prev.end : claim.start] if prev.doc in docs else ""
-            joined = prev.doc == claim.doc and len(gap) <= 3 and (
-                prev.text.rstrip().endswith(",") or gap.lstrip().startswith(";")
+            joined = (
+                prev.doc == claim.doc
+                and len(gap) <= 3
+                and (prev.text.rstrip().endswith(",") or gap.lstrip().startswith(";"))
             )
             if not joined:
                 close()

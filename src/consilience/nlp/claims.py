@@ -129,9 +129,39 @@ def cited_outlet_of(sentence: str, cites: tuple[str, ...]) -> str | None:
 
 #: "-ing" words after a comma that are not participles opening a clause of their own
 _NOT_PARTICIPLES = frozenset(
-    "according including following regarding concerning during excluding notwithstanding pending "
-    "nothing something anything everything morning evening thing king building ceiling spring string "
-    "wing ring sibling meeting wedding funding ending beginning opening setting".split()
+    [
+        "according",
+        "including",
+        "following",
+        "regarding",
+        "concerning",
+        "during",
+        "excluding",
+        "notwithstanding",
+        "pending",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "morning",
+        "evening",
+        "thing",
+        "king",
+        "building",
+        "ceiling",
+        "spring",
+        "string",
+        "wing",
+        "ring",
+        "sibling",
+        "meeting",
+        "wedding",
+        "funding",
+        "ending",
+        "beginning",
+        "opening",
+        "setting",
+    ]
 )
 # a semicolon, or a comma opening a participial clause (", leaving ...", ", marking ...")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?P<ing>[a-z]+ing)\b)")
