@@ -126,3 +126,43 @@ def test_a_reports_sentences_become_claims_with_attribution_and_hedging() -> Non
     assert by_start["Officials"][0] == "Officials"
     # two full clauses joined by a semicolon are two claims
     assert any(text.startswith("engineers were already repairing") for text, _, _ in claims)
+
+
+def _claims_of(text: str) -> list[str]:
+    document = Document(id="d", text=text)
+    return [c.text for c in extract_claims(document, parse_document(document))]
+
+
+def test_a_participial_clause_is_a_claim_of_its_own_with_true_offsets() -> None:
+    text = "The ferry left the harbour at dawn, carrying 212 passengers and a crew of nine."
+    document = Document(id="d", text=text)
+    claims = extract_claims(document, parse_document(document))
+    assert [c.text for c in claims] == [
+        "The ferry left the harbour at dawn,",
+        "carrying 212 passengers and a crew of nine.",
+    ]
+    assert all(text[c.start : c.end] == c.text for c in claims)
+
+
+def test_the_sentence_attribution_covers_each_of_its_clauses() -> None:
+    text = "The governor fled before dawn, taking two aides with him, a police spokesman said."
+    document = Document(id="d", text=text)
+    claims = extract_claims(document, parse_document(document))
+    assert len(claims) == 2
+    assert {c.attribution for c in claims} == {"a police spokesman"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "including", "according", "following" open no clause of their own
+        "The storm damaged several buildings in the old town, including the cathedral and the market hall.",
+        "The bridge was closed to all traffic on Monday, according to the regional transport authority.",
+        # a quote stays whole
+        "“We stayed in the cellar all night, hoping the water would not reach us,” said a resident.",
+        # too short on one side to state something
+        "He left, smiling.",
+    ],
+)
+def test_sentences_that_are_not_split(text: str) -> None:
+    assert len(_claims_of(text)) == 1
