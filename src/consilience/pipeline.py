@@ -199,7 +199,7 @@ def analyze_documents(
     step("provenance")
     provenance = infer_provenance(docs, claims, alignment)
     step("facts")
-    claims, facts = build_facts(docs, claims, alignment, provenance)
+    claims, facts = build_facts(docs, claims, alignment, provenance, entities)
     step("conflicts")
     conflicts = find_conflicts(docs, claims, facts, alignment, provenance, times, entities)
     claims = flag_mutations(claims, conflicts)

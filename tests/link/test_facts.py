@@ -65,3 +65,37 @@ def test_rewrite_alignment_keeps_source_order() -> None:
     provenance = Provenance(edges=(Edge(source="s", target="t", kind="rewrite", score=0.9),))
     pairs = edge_pairs([*src, *dst], Alignment(links=links), provenance)
     assert pairs == {("s:c1", "t:c1"), ("s:c2", "t:c2")}
+
+
+def test_claims_about_different_people_are_not_one_fact() -> None:
+    """The story's protagonist is in both; the people each claim is really about differ."""
+    from consilience.judge.corroboration import specific_people
+    from consilience.model import Entity, Mention
+
+    texts = {
+        "a:c1": "The president phoned the finance minister Lena Varga at night.",
+        "b:c1": "The president phoned the army chief Omar Haddad at night.",
+        "c:c1": "The president phoned Lena Varga late that night.",
+    }
+    claims = [_claim(cid, text) for cid, text in texts.items()]
+    filler = [_claim(f"a:c{n}", f"The president spoke on day {n}.") for n in range(2, 12)]
+    everyone = claims + filler
+
+    def mentions(name: str) -> tuple[Mention, ...]:
+        return tuple(
+            Mention(c.doc, c.text.index(name), c.text.index(name) + len(name))
+            for c in everyone
+            if name in c.text
+        )
+
+    entities = [
+        Entity("E1", "The president", "person", ("The president",), mentions("The president")),
+        Entity("E2", "Lena Varga", "person", ("Lena Varga",), mentions("Lena Varga")),
+        Entity("E3", "Omar Haddad", "person", ("Omar Haddad",), mentions("Omar Haddad")),
+    ]
+    people = specific_people(everyone, entities)
+    assert people["a:c1"] == {"E2"} and people["b:c1"] == {"E3"}  # the protagonist is left out
+    links = (_link("a:c1", "b:c1", 0.9), _link("b:c1", "c:c1", 0.85), _link("a:c1", "c:c1", 0.8))
+    fact = _fact_of(group_claims(everyone, Alignment(links=links), people=people))
+    assert fact["a:c1"] == fact["c:c1"]
+    assert fact["b:c1"] != fact["a:c1"]

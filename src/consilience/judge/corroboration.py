@@ -8,12 +8,12 @@ their claims are, on average, close to each other (not merely through one chain 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from consilience.link.align_types import Alignment
 from consilience.link.provenance import family_keys, outlet_families, source_key
-from consilience.model import Claim, Conflict, Document, Fact, Provenance
+from consilience.model import Claim, Conflict, Document, Entity, Fact, Provenance
 
 #: a link this strong may start or join a fact on its own
 FACT_LINK = 0.45
@@ -84,8 +84,49 @@ def mutual_best(claims: Sequence[Claim], alignment: Alignment) -> set[tuple[str,
     }
 
 
+#: a person named in more than this share of a story's claims is one of its protagonists
+PROTAGONIST_SHARE = 0.1
+
+
+def specific_people(claims: Sequence[Claim], entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Per claim: the people it is about, leaving out the story's protagonists and mere possessors.
+
+    "The president called the prime minister" and "the president called the central bank's
+    governor" name different people besides the one every claim of the story is about: they
+    are not one fact. O(claims + mentions).
+    """
+    starts: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        for m in entity.mentions:
+            starts[m.doc].append((m.start, m.end, entity.id))
+    for spans in starts.values():
+        spans.sort()
+    named: dict[str, set[str]] = {}
+    for claim in claims:
+        people = set()
+        for s, e, eid in starts.get(claim.doc, ()):
+            if s >= claim.end:
+                break
+            if claim.start <= s and e <= claim.end:
+                after = claim.text[e - claim.start : e - claim.start + 2]
+                if after not in ("’s", "'s"):
+                    people.add(eid)
+        named[claim.id] = people
+    counts: dict[str, int] = defaultdict(int)
+    for people in named.values():
+        for eid in people:
+            counts[eid] += 1
+    limit = max(3, PROTAGONIST_SHARE * len(claims))
+    return {cid: frozenset(p for p in people if counts[p] <= limit) for cid, people in named.items()}
+
+
 def group_claims(
-    claims: Sequence[Claim], alignment: Alignment, along_edges: set[tuple[str, str]] | None = None
+    claims: Sequence[Claim],
+    alignment: Alignment,
+    along_edges: set[tuple[str, str]] | None = None,
+    people: Mapping[str, frozenset[str]] | None = None,
 ) -> list[list[str]]:
     """Groups of claim ids that state the same thing (singletons included), in a stable order.
 
@@ -103,6 +144,7 @@ def group_claims(
     members: dict[str, list[str]] = {c.id: [c.id] for c in claims}
     docs_in: dict[str, set[str]] = {c.id: {c.doc} for c in claims}
     texts_in: dict[str, set[str]] = {c.id: {c.id} for c in claims}
+    people_in: dict[str, set[str]] = {c.id: set((people or {}).get(c.id, ())) for c in claims}
     owner: dict[str, str] = {c.id: c.id for c in claims}
 
     def merge(keep: str, drop: str) -> None:
@@ -111,6 +153,7 @@ def group_claims(
             members[keep].append(x)
         docs_in[keep] |= docs_in.pop(drop)
         texts_in[keep] |= texts_in.pop(drop)
+        people_in[keep] |= people_in.pop(drop)
 
     for group in alignment.duplicates:
         head = owner[group[0]]
@@ -140,6 +183,8 @@ def group_claims(
             continue
         if ONE_CLAIM_PER_REPORT and docs_in[ga] & docs_in[gb]:
             continue
+        if people_in[ga] and people_in[gb] and not people_in[ga] & people_in[gb]:
+            continue  # about different people
         if closeness(ga, gb) < FACT_MEAN:
             continue
         merge(*((ga, gb) if ga < gb else (gb, ga)))
@@ -161,7 +206,11 @@ def _summary(group: list[str], by_id: dict[str, Claim], score: dict[tuple[str, s
 
 
 def build_facts(
-    documents: Sequence[Document], claims: Sequence[Claim], alignment: Alignment, provenance: Provenance
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    alignment: Alignment,
+    provenance: Provenance,
+    entities: Sequence[Entity] = (),
 ) -> tuple[tuple[Claim, ...], tuple[Fact, ...]]:
     """Facts with independent-source counts, and the claims with their ``fact`` set."""
     by_id = {c.id: c for c in claims}
@@ -170,7 +219,9 @@ def build_facts(
         score[(link.a, link.b)] = score[(link.b, link.a)] = link.score
     family_of_doc = family_keys(documents, claims, provenance)
     outlet_family = outlet_families(documents, family_of_doc)
-    groups = group_claims(claims, alignment, edge_pairs(claims, alignment, provenance))
+    groups = group_claims(
+        claims, alignment, edge_pairs(claims, alignment, provenance), specific_people(claims, entities)
+    )
     drafts = []
     for group in groups:
         docs = sorted({by_id[c].doc for c in group})
