@@ -99,3 +99,27 @@ def test_claims_about_different_people_are_not_one_fact() -> None:
     fact = _fact_of(group_claims(everyone, Alignment(links=links), people=people))
     assert fact["a:c1"] == fact["c:c1"]
     assert fact["b:c1"] != fact["a:c1"]
+
+
+def test_naming_the_same_person_in_other_spellings_lets_a_weaker_link_count() -> None:
+    """Two reports spell one fisherman differently; the roster knows he is one person."""
+    from consilience.judge.corroboration import build_facts
+    from consilience.model import Document, Entity, Mention
+
+    texts = {"a": "Yusuf Hamed pulled six people from the water.", "b": "Youssef Hamed rescued six."}
+    docs = tuple(Document(id=k, text=t) for k, t in texts.items())
+    claims = tuple(Claim(id=f"{k}:c1", doc=k, start=0, end=len(t), text=t) for k, t in texts.items())
+    fisherman = Entity(
+        "E1",
+        "Yusuf Hamed",
+        "person",
+        ("Yusuf Hamed", "Youssef Hamed"),
+        (Mention("a", 0, 11), Mention("b", 0, 13)),
+    )
+    # just under the bar for a link that is each other's best
+    alignment = Alignment(links=(_link("a:c1", "b:c1", 0.36),))
+    separate = Provenance(families=(("a",), ("b",)))
+    _, apart = build_facts(docs, claims, alignment, separate)
+    _, together = build_facts(docs, claims, alignment, separate, (fisherman,))
+    assert len(apart) == 2
+    assert len(together) == 1 and together[0].independent_sources == 2
