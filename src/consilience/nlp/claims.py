@@ -164,7 +164,7 @@ _NOT_PARTICIPLES = frozenset(
     ]
 )
 # a semicolon, or a comma opening a participial clause (", leaving ...", ", marking ...")
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?P<ing>[a-z]+ing)\b)")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:[a-z]+ly\s+)?(?P<ing>[a-z]+ing)\b)")
 #: both sides of a break must have at least this many words
 _CLAUSE_WORDS = {";": 6, ",": 5}
 
