@@ -166,3 +166,16 @@ def test_the_sentence_attribution_covers_each_of_its_clauses() -> None:
 )
 def test_sentences_that_are_not_split(text: str) -> None:
     assert len(_claims_of(text)) == 1
+
+
+def test_the_report_said_credits_the_one_outlet_a_summary_cites() -> None:
+    text = (
+        "The mayor resigned on Monday, the report said. "
+        "According to the report, the council met in secret, keeping the minutes from the press."
+    )
+    one = Document(id="d", text=text, cites=("The Harbour Times",))
+    claims = extract_claims(one, parse_document(one))
+    assert len(claims) == 3
+    assert {c.cited_outlet for c in claims} == {"The Harbour Times"}  # clauses inherit it
+    two = Document(id="d", text=text, cites=("The Harbour Times", "Radio Delta"))
+    assert {c.cited_outlet for c in extract_claims(two, parse_document(two))} == {None}

@@ -118,12 +118,26 @@ def is_hedged(sentence: str) -> bool:
     return bool(_HEDGES.search(sentence))
 
 
+# "..., the report said." / "according to the report": credits the one report the document cites
+_THE_REPORT = re.compile(
+    r"\b(?:the|that|this)\s+(?:report|article|investigation)\s+(?:said|says|added|adds|noted|notes|"
+    r"cited|cites|stated|states|claimed|claims|reported|found|revealed|showed)\b|"
+    r"\baccording\s+to\s+the\s+(?:report|article|investigation)\b",
+    re.I,
+)
+
+
 def cited_outlet_of(sentence: str, cites: tuple[str, ...]) -> str | None:
-    """The cited outlet a sentence credits its content to ("according to X", "X reported"), if any."""
+    """The cited outlet a sentence credits its content to ("according to X", "X reported"), if any.
+
+    "The report said" credits the cited outlet too when the document cites only one.
+    """
     for outlet in cites:
         pattern = re.escape(outlet).replace(r"\ ", r"\s+")
         if re.search(rf"\b{pattern}\b", sentence, re.I) and _CITED_REPORT.search(sentence):
             return outlet
+    if len(cites) == 1 and _THE_REPORT.search(sentence):
+        return cites[0]
     return None
 
 
@@ -221,6 +235,7 @@ def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, .
         whole = text[start : sent.end]
         parts = _clauses(whole, start)
         sentence_attribution = find_attribution(whole) if len(parts) > 1 else None
+        sentence_outlet = cited_outlet_of(whole, document.cites) if len(parts) > 1 else None
         for cs, ce in parts:
             clause = text[cs:ce]
             claims.append(
@@ -232,7 +247,7 @@ def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, .
                     text=clause,
                     attribution=find_attribution(clause) or sentence_attribution,
                     hedged=is_hedged(clause),
-                    cited_outlet=cited_outlet_of(clause, document.cites),
+                    cited_outlet=cited_outlet_of(clause, document.cites) or sentence_outlet,
                 )
             )
     return tuple(claims)
