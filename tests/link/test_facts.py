@@ -123,3 +123,15 @@ def test_naming_the_same_person_in_other_spellings_lets_a_weaker_link_count() ->
     _, together = build_facts(docs, claims, alignment, separate, (fisherman,))
     assert len(apart) == 2
     assert len(together) == 1 and together[0].independent_sources == 2
+
+
+def test_joining_independent_sources_needs_closer_claims_than_joining_a_rewrite() -> None:
+    """b:c1 is linked to a:c1 but not to a:c1's partner c:c1: it joins them only when c is b's own source."""
+    claims = [_claim("a:c1"), _claim("c:c1"), _claim("b:c1")]
+    links = (_link("a:c1", "c:c1", 0.9), _link("a:c1", "b:c1", 0.45))  # b:c1 - c:c1 missing: 0.3
+    independent = {"a:c1": "A", "c:c1": "C", "b:c1": "B"}
+    shared = {"a:c1": "A", "c:c1": "C", "b:c1": "C"}
+    apart = _fact_of(group_claims(claims, Alignment(links=links), source_of=independent))
+    together = _fact_of(group_claims(claims, Alignment(links=links), source_of=shared))
+    assert apart["b:c1"] != apart["a:c1"]  # mean closeness (0.45 + 0.3) / 2 is too little to corroborate
+    assert together["b:c1"] == together["a:c1"]

@@ -21,9 +21,12 @@ FACT_LINK = 0.45
 #: or when it lies on the in-order alignment of a rewrite with its source
 MUTUAL_LINK = 0.38
 EDGE_LINK = 0.4
-#: the mean similarity between two groups' claims (a missing link counts as MISSING) must reach this
-FACT_MEAN = 0.38
+#: the mean similarity between two groups' claims (a missing link counts as MISSING) must reach this when
+#: they share a source (a rewrite's claims beside its origin's: the in-order alignment vouches for them)
+FACT_MEAN = 0.3
 MISSING = 0.3
+#: ... and this when the two groups share no independent source (the merge corroborates)
+CORROBORATION_MEAN = 0.38
 #: a fact holds at most one claim of each report (keeps facts from drifting through chains)
 ONE_CLAIM_PER_REPORT = True
 
@@ -145,6 +148,7 @@ def group_claims(
     alignment: Alignment,
     along_edges: set[tuple[str, str]] | None = None,
     people: Mapping[str, frozenset[str]] | None = None,
+    source_of: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
     """Groups of claim ids that state the same thing (singletons included), in a stable order.
 
@@ -163,6 +167,7 @@ def group_claims(
     docs_in: dict[str, set[str]] = {c.id: {c.doc} for c in claims}
     texts_in: dict[str, set[str]] = {c.id: {c.id} for c in claims}
     people_in: dict[str, set[str]] = {c.id: set((people or {}).get(c.id, ())) for c in claims}
+    sources_in: dict[str, set[str]] = {c.id: {(source_of or {}).get(c.id, c.doc)} for c in claims}
     owner: dict[str, str] = {c.id: c.id for c in claims}
 
     def merge(keep: str, drop: str) -> None:
@@ -172,6 +177,7 @@ def group_claims(
         docs_in[keep] |= docs_in.pop(drop)
         texts_in[keep] |= texts_in.pop(drop)
         people_in[keep] |= people_in.pop(drop)
+        sources_in[keep] |= sources_in.pop(drop)
 
     for group in alignment.duplicates:
         head = owner[group[0]]
@@ -203,7 +209,9 @@ def group_claims(
             continue
         if people_in[ga] and people_in[gb] and not people_in[ga] & people_in[gb]:
             continue  # about different people
-        if closeness(ga, gb) < FACT_MEAN:
+        # Corroboration is what a reader acts on: a merge that joins independent sources needs more.
+        joins_sources = not (sources_in[ga] & sources_in[gb])
+        if closeness(ga, gb) < (CORROBORATION_MEAN if joins_sources else FACT_MEAN):
             continue
         merge(*((ga, gb) if ga < gb else (gb, ga)))
     order = {c.id: n for n, c in enumerate(claims)}
@@ -239,7 +247,8 @@ def build_facts(
     outlet_family = outlet_families(documents, family_of_doc)
     people = specific_people(claims, entities)
     grouping = _with_shared_names(alignment, people)
-    groups = group_claims(claims, grouping, edge_pairs(claims, grouping, provenance), people)
+    source_of = {c.id: source_key(c, family_of_doc, outlet_family) for c in claims}
+    groups = group_claims(claims, grouping, edge_pairs(claims, grouping, provenance), people, source_of)
     drafts = []
     for group in groups:
         docs = sorted({by_id[c].doc for c in group})
