@@ -1,10 +1,10 @@
-"""Executors for the per-document stage: ``local`` (default, in-process) and ``ray`` (distributed)."""
+"""Executors: ``local`` (default, in-process), ``processes`` (a pool on this machine) and ``ray`` (distributed)."""
 
 from __future__ import annotations
 
 from consilience.engines.local import Engine, LocalEngine
 
-ENGINES = ("local", "ray")
+ENGINES = ("local", "processes", "ray")
 
 
 def get_engine(name: str, address: str | None = None, num_cpus: int | None = None) -> Engine:
@@ -14,6 +14,10 @@ def get_engine(name: str, address: str | None = None, num_cpus: int | None = Non
     """
     if name == "local":
         return LocalEngine()
+    if name == "processes":
+        from consilience.engines.processes import ProcessEngine
+
+        return ProcessEngine(num_cpus)
     if name == "ray":
         from consilience.engines.ray import RayEngine
 

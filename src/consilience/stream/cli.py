@@ -172,7 +172,9 @@ def batch(
         Path, typer.Option("--output", "-o", help="Folder to write one report per story into.")
     ],
     fmt: Annotated[str, typer.Option("--format", help="json, md or html.")] = "json",
-    engine: Annotated[str, typer.Option(help="Execution engine: local or ray.")] = "local",
+    engine: Annotated[
+        str, typer.Option(help="Execution engine: local, processes (one worker per core) or ray.")
+    ] = "local",
     ray_address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: start a local Ray).")
     ] = None,
