@@ -164,37 +164,36 @@ def test_already_gone_by_midnight_contradicts_leaving_the_next_day() -> None:
     assert story({"a": [later], "b": [b]}, [("a:c1", "b:c1", 0.6)], times=times) == ()
 
 
-def test_a_reason_in_a_clause_conflicts_through_the_linked_main_clauses() -> None:
-    """Only the main clauses are aligned; the reasons sit in their participial clauses."""
+def _clause_conflicts(
+    texts: dict[str, str], links: tuple[ClaimLink, ...]
+) -> tuple[tuple[Claim, ...], tuple[Conflict, ...]]:
+    """Real claim extraction (clauses included) of one sentence per report, then conflicts over ``links``."""
     from consilience.nlp.claims import extract_claims
     from consilience.nlp.parse import parse_document
 
+    docs = tuple(Document(id=k, text=t) for k, t in texts.items())
+    claims = tuple(c for d in docs for c in extract_claims(d, parse_document(d)))
+    return claims, find_conflicts(docs, claims, (), Alignment(links=links), NO_PROVENANCE, {}, ())
+
+
+def test_a_reason_in_a_clause_conflicts_through_the_linked_main_clauses() -> None:
+    """Only the main clauses are aligned; the reasons sit in their participial clauses."""
     texts = {
         "a": "The airline cancelled every flight, fearing that the storm would reach the coast by noon.",
         "b": "The airline cancelled every flight, fearing a strike by the pilots' union.",
     }
-    docs = tuple(Document(id=k, text=t) for k, t in texts.items())
-    claims = tuple(c for d in docs for c in extract_claims(d, parse_document(d)))
+    claims, (conflict,) = _clause_conflicts(texts, (ClaimLink("a:c1", "b:c1", 0.9, 0.9, 0.8),))
     assert len(claims) == 4
-    alignment = Alignment(links=(ClaimLink("a:c1", "b:c1", 0.9, 0.9, 0.8),))
-    (conflict,) = find_conflicts(docs, claims, (), alignment, NO_PROVENANCE, {}, ())
     assert conflict.kind == "reason"
     assert conflict.claims == ("a:c2", "b:c2")  # the clauses that state the two reasons
     assert "storm" in conflict.values[0] and "strike" in conflict.values[1]
 
 
 def test_clauses_of_one_sentence_pair_give_one_conflict() -> None:
-    from consilience.nlp.claims import extract_claims
-    from consilience.nlp.parse import parse_document
-
     texts = {
         "a": "The governor left the capital by car on Sunday, taking two aides with him.",
         "b": "The governor left the capital by plane on Sunday, taking two aides with him.",
     }
-    docs = tuple(Document(id=k, text=t) for k, t in texts.items())
-    claims = tuple(c for d in docs for c in extract_claims(d, parse_document(d)))
-    alignment = Alignment(
-        links=(ClaimLink("a:c1", "b:c1", 0.9, 0.9, 0.8), ClaimLink("a:c2", "b:c2", 1.0, 1.0, 1.0))
-    )
-    conflicts = find_conflicts(docs, claims, (), alignment, NO_PROVENANCE, {}, ())
+    links = (ClaimLink("a:c1", "b:c1", 0.9, 0.9, 0.8), ClaimLink("a:c2", "b:c2", 1.0, 1.0, 1.0))
+    _, conflicts = _clause_conflicts(texts, links)
     assert [(c.kind, c.claims) for c in conflicts] == [("mode", ("a:c1", "b:c1"))]

@@ -84,7 +84,7 @@ def _best_partners(links: Sequence[ClaimLink], doc_of: Mapping[str, str]) -> set
     return {(x, y) for (x, _doc), (_score, y) in best.items()}
 
 
-def _entities_in(claims: Sequence[Claim], entities: Sequence[Entity]) -> dict[str, tuple[set[str], set[str]]]:
+def entities_in(claims: Sequence[Claim], entities: Sequence[Entity]) -> dict[str, tuple[set[str], set[str]]]:
     """Per claim: the ids of all entities named inside it, and of the people it is about.
 
     A possessor is not what a claim is about: "the minister's cousins fled" is about the cousins.
@@ -189,7 +189,7 @@ def find_conflicts(
     best = _best_partners(links, doc_of)
     derived = _derived_pairs(provenance)
     family = _family_of(provenance)
-    named = _entities_in(list(units.values()), entities)
+    named = entities_in(list({u.id: u for u in units.values()}.values()), entities)
     slots: dict[str, Slots] = {}
     claims_in: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:

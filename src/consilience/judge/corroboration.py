@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from consilience.judge.conflicts import entities_in
 from consilience.link.align_types import Alignment
 from consilience.link.provenance import family_keys, outlet_families, source_key
 from consilience.model import Claim, Conflict, Document, Entity, Fact, Provenance
@@ -96,27 +97,9 @@ def specific_people(claims: Sequence[Claim], entities: Sequence[Entity]) -> dict
 
     "The president called the prime minister" and "the president called the central bank's
     governor" name different people besides the one every claim of the story is about: they
-    are not one fact. O(claims + mentions).
+    are not one fact.
     """
-    starts: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for entity in entities:
-        if entity.type != "person":
-            continue
-        for m in entity.mentions:
-            starts[m.doc].append((m.start, m.end, entity.id))
-    for spans in starts.values():
-        spans.sort()
-    named: dict[str, set[str]] = {}
-    for claim in claims:
-        people = set()
-        for s, e, eid in starts.get(claim.doc, ()):
-            if s >= claim.end:
-                break
-            if claim.start <= s and e <= claim.end:
-                after = claim.text[e - claim.start : e - claim.start + 2]
-                if after not in ("’s", "'s"):
-                    people.add(eid)
-        named[claim.id] = people
+    named = {cid: people for cid, (_, people) in entities_in(claims, entities).items()}
     counts: dict[str, int] = defaultdict(int)
     for people in named.values():
         for eid in people:
