@@ -88,9 +88,10 @@ def mixed_stories_note(documents: Sequence[Document]) -> str | None:
         return None
     # The stream's story clusterer alone (no near-duplicate index: copies land in their original's
     # story anyway), so a small story pays no MinHash import.
-    from consilience.stream.cluster import StoryClusterer, day_number
+    from consilience.stream.cluster import ClusterRule, StoryClusterer, day_number
 
-    clusterer = StoryClusterer()
+    # Without splits: a story's reports often tell it from two angles, which is no mix-up.
+    clusterer = StoryClusterer(ClusterRule(split_ratio=0.0))
     stories: dict[str, list[str]] = {}
     for d in documents:
         _, vector = clusterer.vectorise(d.text, d.title)

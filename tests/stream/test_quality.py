@@ -19,7 +19,7 @@ def test_story_chains_pairs_from_stream_clustering(corpora_dir: Path) -> None:
     articles, pairs = load_story_chains(corpora_dir)
     assigned = stream_clusters(articles, ClusterRule())
     scores = pair_scores([assigned[a] == assigned[b] for a, b, _ in pairs], [g for _, _, g in pairs])
-    assert scores.f1 >= 0.95, scores  # measured 0.971 (P 0.988, R 0.955)
+    assert scores.f1 >= 0.95, scores  # measured 0.967 (P 0.936, R 1.0)
 
 
 def test_ecbplus_documents_streamed_in_shuffled_order(corpora_dir: Path) -> None:
@@ -28,5 +28,5 @@ def test_ecbplus_documents_streamed_in_shuffled_order(corpora_dir: Path) -> None
     assigned = stream_clusters(documents, ClusterRule())
     _, _, subtopic_f1 = bcubed_f1(assigned, {d.id: d.subtopic for d in documents})
     topic_precision, _, _ = bcubed_f1(assigned, {d.id: d.topic for d in documents})
-    assert subtopic_f1 >= 0.85  # measured 0.868
+    assert subtopic_f1 >= 0.89  # measured 0.904 (0.868 before stories could split)
     assert topic_precision >= 0.98  # stories never mix topics

@@ -17,9 +17,11 @@ import typer
 
 STREAM_HELP = """Assign a stream of articles (JSONL records) to stories, one JSONL line out per article.
 
-Each output line is {"article", "story", "duplicate_of", "new_story", "family"}. State is kept in
-the database (--db), so a restarted stream continues where it stopped and never assigns an
-article twice (an article id seen before gets its stored assignment back)."""
+Each output line is {"article", "story", "duplicate_of", "new_story", "family", "moved"}. "moved" is
+null, or, when the article's arrival made its story split in two (two similar events that had
+been merged), {"from", "to", "articles"}: those earlier articles now belong to story "to". State is
+kept in the database (--db), so a restarted stream continues where it stopped and never assigns
+an article twice (an article id seen before gets its stored assignment back, with its current story)."""
 
 
 def _lines_from_fd(fd: int) -> Iterator[list[tuple[int, bytes]]]:
@@ -128,9 +130,7 @@ def stream(
             out.write(orjson.dumps(assignment.line()) + b"\n")
         out.flush()
         if analyzer is not None and reports is not None:
-            _update_reports(
-                analyzer, processor, store, reports, {a.story for a in assignments if not a.replayed}
-            )
+            _update_reports(analyzer, processor, store, reports, changed_stories(assignments))
 
     try:
         if watch is not None:
@@ -151,6 +151,16 @@ def stream(
     if bad:
         typer.echo(f"{bad} input line(s) skipped", err=True)
         raise typer.Exit(2)
+
+
+def changed_stories(assignments: Any) -> set[str]:
+    """Return the stories a batch of assignments changed: those joined, and both halves of any split."""
+    changed: set[str] = set()
+    for a in assignments:
+        if not a.replayed:
+            changed.add(a.story)
+            changed.update(s for s in (a.split_from, a.moved_to) if s is not None)
+    return changed
 
 
 def _update_reports(analyzer: Any, processor: Any, store: Any, folder: Path, stories: set[str]) -> None:

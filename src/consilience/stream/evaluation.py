@@ -136,13 +136,15 @@ def adjusted_rand_index(predicted: Mapping[str, str], gold: Mapping[str, str]) -
 
 
 def stream_clusters(articles: Sequence[Article], rule: ClusterRule) -> dict[str, str]:
-    """Stream ``articles`` in the given order through the online clusterer; return article -> story."""
+    """Stream ``articles`` in the given order through the online clusterer; return article -> final story.
+
+    Final: after every split the stream made (an article's story can change when its story splits).
+    """
     clusterer = StoryClusterer(rule)
-    assigned: dict[str, str] = {}
     for article in articles:
-        _, vector = clusterer.vectorise(article.text, article.title)
-        assigned[article.id] = clusterer.assign(article.id, vector, day_number(article.published)).story
-    return assigned
+        raw, vector = clusterer.vectorise(article.text, article.title)
+        clusterer.assign(article.id, vector, day_number(article.published), raw)
+    return {member: story.id for story in clusterer.stories.values() for member in story.members}
 
 
 def best_threshold(scored: Sequence[tuple[float, bool]]) -> float:

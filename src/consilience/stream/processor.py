@@ -2,8 +2,11 @@
 
 ``StreamProcessor.process_many`` is the whole stream step: an article that copies an earlier one
 joins that article's family and story (``duplicate_of``); any other article is clustered into the
-most similar live story or starts one. With a store, every assignment is written before it is
-returned, and a new processor on the same store replays the stored articles and continues.
+most similar live story or starts one. When a story splits (see ``cluster``), the members that
+left it, with their copies, move to the new story; the line of the article that caused the split
+says so (``moved``), and the store keeps each article's current story. With a store, every
+assignment is written before it is returned, and a new processor on the same store replays the
+stored articles and continues.
 """
 
 from __future__ import annotations
@@ -31,15 +34,24 @@ class Assignment:
     new_story: bool
     similarity: float = 0.0
     replayed: bool = False  # True when the article was already in the store (not assigned again)
+    split_from: str | None = None  # the story that split when this article joined it
+    moved_to: str | None = None  # the story the split created
+    moved: tuple[str, ...] = ()  # the articles (earlier ones, copies, perhaps this one) that moved there
 
     def line(self) -> dict[str, Any]:
-        """Return the JSONL output object of this assignment."""
+        """Return the JSONL output object of this assignment (``moved`` is null unless a story split)."""
+        moved = (
+            {"from": self.split_from, "to": self.moved_to, "articles": list(self.moved)}
+            if self.moved
+            else None
+        )
         return {
             "article": self.article,
             "story": self.story,
             "duplicate_of": self.duplicate_of,
             "new_story": self.new_story,
             "family": self.family,
+            "moved": moved,
         }
 
 
@@ -78,7 +90,9 @@ class StreamProcessor:
         if stored.features is not None:
             self.clusterer.stats.observe(stored.features.keys())
             vector = weigh(stored.features, self.clusterer.stats, self.clusterer.rule.max_features)
-            self.clusterer.join(stored.story, stored.article, vector, day_number(stored.published))
+            self.clusterer.join(
+                stored.story, stored.article, vector, day_number(stored.published), stored.features
+            )
         self._remember(
             Assignment(
                 stored.article,
@@ -95,11 +109,25 @@ class StreamProcessor:
         self.assignments[assignment.article] = assignment
         self.story_members.setdefault(assignment.story, []).append(assignment.article)
 
+    def _move(self, story: str, moved_to: str, clustered: tuple[str, ...]) -> tuple[str, ...]:
+        """Move ``clustered`` articles of ``story`` and their copies to ``moved_to``; return all that moved."""
+        leaving = set(clustered)
+        moved = [
+            a for a in self.story_members[story] if a in leaving or self.assignments[a].family in leaving
+        ]
+        gone = set(moved)
+        self.story_members[story] = [a for a in self.story_members[story] if a not in gone]
+        self.story_members.setdefault(moved_to, []).extend(moved)
+        for article in moved:
+            self.assignments[article] = replace(self.assignments[article], story=moved_to)
+        return tuple(moved)
+
     def _assign(self, document: Document) -> tuple[Assignment, StoredArticle]:
         print_ = fingerprint(document.text)
         match = self.index.find(print_)
         day = day_number(document.published)
         features: dict[str, float] | None = None
+        split: tuple[str, str, tuple[str, ...]] | None = None
         if match is not None:
             original = self.assignments[match.of]
             # A copy says nothing new about the story's vocabulary, so it does not move the
@@ -114,12 +142,26 @@ class StreamProcessor:
             )
         else:
             features, vector = self.clusterer.vectorise(document.text, document.title)
-            choice = self.clusterer.assign(document.id, vector, day)
+            choice = self.clusterer.assign(document.id, vector, day, features)
+            if choice.split_from is not None and choice.moved_to is not None:
+                split = (choice.split_from, choice.moved_to, choice.moved)
             assignment = Assignment(
-                document.id, choice.story, None, document.id, choice.new_story, choice.similarity
+                document.id,
+                choice.split_from or choice.story,
+                None,
+                document.id,
+                choice.new_story,
+                choice.similarity,
             )
         self.index.add(document.id, print_)
         self._remember(assignment)
+        if split is not None:
+            source, target, clustered = split
+            moved = self._move(source, target, clustered)
+            # What is remembered is the article's current place; only this answer tells of the split.
+            assignment = replace(
+                self.assignments[document.id], split_from=source, moved_to=target, moved=moved
+            )
         stored = StoredArticle(
             seq=0,
             article=document.id,
@@ -147,6 +189,7 @@ class StreamProcessor:
         documents = [check_record(item, source) for item in items]
         results: list[Assignment] = []
         rows: list[StoredArticle] = []
+        moved: set[str] = set()
         for document in documents:
             known = self.assignments.get(document.id)
             if known is not None:
@@ -155,8 +198,14 @@ class StreamProcessor:
             assignment, stored = self._assign(document)
             results.append(assignment)
             rows.append(stored)
+            moved.update(assignment.moved)
         if self.store is not None:
-            self.store.append(rows)
+            # Rows of this batch are written with their story after the batch's splits; earlier
+            # rows that moved are updated in the same transaction.
+            rows = [replace(row, story=self.assignments[row.article].story) for row in rows]
+            written = {row.article for row in rows}
+            moves = {a: self.assignments[a].story for a in sorted(moved - written)}
+            self.store.append(rows, moves)
         return results
 
     def process(self, item: Document | Mapping[str, Any], source: str = "<stream>") -> Assignment:

@@ -25,10 +25,12 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    bindparam,
     create_engine,
     event,
     insert,
     select,
+    update,
 )
 
 DEFAULT_URL = "sqlite:///consilience-stream.db"
@@ -122,11 +124,19 @@ class StreamStore:
     def __init__(self, url: str | None = None) -> None:
         self.engine = open_engine(url)
 
-    def append(self, rows: list[StoredArticle]) -> None:
-        """Insert ``rows`` in one transaction (all or none)."""
-        if rows:
+    def append(self, rows: list[StoredArticle], moves: Mapping[str, str] | None = None) -> None:
+        """Insert ``rows`` and set the story of stored articles in ``moves`` (article -> story), in one transaction."""
+        if rows or moves:
             with self.engine.begin() as connection:
-                connection.execute(insert(articles), [article_row(r) for r in rows])
+                if rows:
+                    connection.execute(insert(articles), [article_row(r) for r in rows])
+                if moves:
+                    connection.execute(
+                        update(articles)
+                        .where(articles.c.article == bindparam("moved_article"))
+                        .values(story=bindparam("moved_story")),
+                        [{"moved_article": a, "moved_story": s} for a, s in moves.items()],
+                    )
 
     def replay(self) -> Iterator[StoredArticle]:
         """Yield every stored article in arrival order."""
