@@ -159,7 +159,7 @@ def main() -> None:
                 pass
             if server.poll() is not None:
                 raise SystemExit("the server exited")
-            time.sleep(0.05)
+            time.sleep(0.005)
         warm = time.perf_counter() - started
         print(
             f"store: {label}; server start + model warm-up: {warm:.1f} s; RSS server + analysis child {tree_rss_mb(server.pid):.0f} MB"

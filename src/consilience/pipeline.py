@@ -142,15 +142,16 @@ def _analyse_each(
         if ahead is not None:
             ahead.submit([core_text(c.text) for a in analyses for c in a.claims])
 
-    if ahead is None or type(engine) is not LocalEngine:
+    if ahead is None or not getattr(engine, "sequential_here", False):
         analyses = engine.map(per_document, documents)
         queue(analyses)
         return analyses
-    # The local engine runs documents one after another here: the embeddings of one document's claims
-    # are computed in the background (onnxruntime releases the GIL) while the next one is parsed.
+    # An engine that runs documents one after another in this process (the local one, or a caching
+    # one around it) gets them one at a time: the embeddings of one document's claims are computed
+    # in the background (onnxruntime releases the GIL) while the next one is parsed.
     analyses = []
     for document in documents:
-        analyses.append(per_document(document))
+        analyses.extend(engine.map(per_document, [document]))
         queue(analyses[-1:])
     return analyses
 

@@ -21,6 +21,9 @@ class LocalEngine:
     """In-process, sequential: the default engine."""
 
     name = "local"
+    #: runs items one after another in this process, so a caller may hand them over one at a time
+    #: (and overlap its own background work with each) at no extra cost
+    sequential_here = True
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         """Apply ``fn`` to each item in order."""

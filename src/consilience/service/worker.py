@@ -50,6 +50,8 @@ class CachingEngine:
     """A local engine that remembers per-document results, so re-analysing a story after an upload
     only analyses the new documents (per-document stages are pure: same document, same result)."""
 
+    sequential_here = True  # in this process, one item after another (see LocalEngine)
+
     def __init__(self, capacity: int = 512) -> None:
         self.capacity = capacity
         self._cache: OrderedDict[tuple[str, Any], Any] = OrderedDict()

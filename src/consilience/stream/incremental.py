@@ -39,6 +39,7 @@ class CachingEngine:
         self, inner: Engine | None = None, store: StreamStore | None = None, capacity: int = 4096
     ) -> None:
         self.inner = inner or LocalEngine()
+        self.sequential_here = bool(getattr(self.inner, "sequential_here", False))
         self.store = store
         self.capacity = capacity
         self._memory: OrderedDict[str, Any] = OrderedDict()
