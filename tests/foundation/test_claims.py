@@ -162,6 +162,8 @@ def test_the_sentence_attribution_covers_each_of_its_clauses() -> None:
         "“We stayed in the cellar all night, hoping the water would not reach us,” said a resident.",
         # too short on one side to state something
         "He left, smiling.",
+        # the participle interrupts its subject: a name alone is no claim
+        "Deputy Interior Minister Carla de la Vega, speaking at a press briefing, promised a full inquiry.",
     ],
 )
 def test_sentences_that_are_not_split(text: str) -> None:

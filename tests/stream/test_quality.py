@@ -28,5 +28,5 @@ def test_ecbplus_documents_streamed_in_shuffled_order(corpora_dir: Path) -> None
     assigned = stream_clusters(documents, ClusterRule())
     _, _, subtopic_f1 = bcubed_f1(assigned, {d.id: d.subtopic for d in documents})
     topic_precision, _, _ = bcubed_f1(assigned, {d.id: d.topic for d in documents})
-    assert subtopic_f1 >= 0.89  # measured 0.904 (0.868 before stories could split)
+    assert subtopic_f1 >= 0.9  # measured 0.908 (0.868 before stories could split)
     assert topic_precision >= 0.98  # stories never mix topics

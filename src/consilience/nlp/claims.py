@@ -202,11 +202,44 @@ def _clauses(text: str, start: int) -> list[tuple[int, int]]:
         left, right = text[pos : m.start()], text[m.end() :]
         if ing and _ACCORDING_SHORT.match(right):
             continue
+        if ing and _bare_name(left):
+            continue  # "Minister Jane Doe, speaking at a forum, said ...": the clause interrupts its subject
         if len(re.findall(r"\w+", left)) >= need and len(re.findall(r"\w+", right)) >= need:
             parts.append((start + pos, start + m.start() + (1 if m.group(0)[0] == "," else 0)))
             pos = m.end()
     parts.append((start + pos, start + len(text)))
     return parts
+
+
+#: lower-case words that may sit inside a name or title ("Minister of the Interior", "Hamid al-Sayed")
+_NAME_PARTICLES = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "de",
+        "del",
+        "da",
+        "di",
+        "du",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+    ]
+)
+
+
+def _bare_name(text: str) -> bool:
+    """Is ``text`` only a name or a title and name (every word capitalised but name particles)?"""
+    words = re.findall(r"\w+", text)
+    return bool(words) and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
 def _open_quote(text: str) -> bool:

@@ -15,7 +15,9 @@ browser, two injuries at one team) that meet while both are young share one cent
 on. So a story is re-examined when it grows past 6, 7, 9, 11, 14, ... members (each check 1.25x
 the last, up to 1,000 members): its members, re-weighted under the current document frequencies, are bisected by
 2-means, and the story splits in two when the halves are much less alike across than within
-(mean cross similarity below ``split_ratio`` x mean inner similarity). The geometric schedule
+(mean cross similarity below ``split_ratio`` x mean inner similarity: 0.5 while the story is young,
+when a few odd members can fake two halves; 0.7 from 18 members, when the halves' similarities are
+averages over many pairs). The geometric schedule
 keeps the checks to O(log n) per story; one check costs a sparse n x n product.
 """
 
@@ -46,7 +48,9 @@ class ClusterRule:
     probe_features: int = 20  # how many of the article's top features look up candidate stories
     max_features: int = 1000  # features kept per article vector (the rest carry little weight)
     shared_names: int = 1  # an article that names anything must share this many names with the story
-    split_ratio: float = 0.55  # split when cross similarity < this x inner similarity (0: never split)
+    split_ratio: float = 0.5  # split when cross similarity < this x inner similarity (0: never split)
+    split_ratio_grown: float = 0.7  # ... from ``split_grown`` members, whose halves are measured reliably
+    split_grown: int = 18
     split_from: int = 6  # the first story size that is checked; later checks at 1.25x the last
     split_until: int = 1000  # larger stories are established: no more checks (one costs an n x n matrix)
     split_part: int = 3  # each half of a split has at least this many members
@@ -349,7 +353,10 @@ class StoryClusterer:
     def _split(self, story: Story) -> tuple[str | None, tuple[str, ...]]:
         """Split ``story`` in two when its members bisect cleanly; return the new story and who moved there."""
         members = list(story.members)
-        labels = bisect(self._split_matrix(members), self.rule.split_ratio, self.rule.split_part)
+        ratio = (
+            self.rule.split_ratio_grown if len(members) >= self.rule.split_grown else self.rule.split_ratio
+        )
+        labels = bisect(self._split_matrix(members), ratio, self.rule.split_part)
         if labels is None:
             return None, ()
         # The half holding the story's first article keeps the story's id.
