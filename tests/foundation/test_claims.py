@@ -31,6 +31,21 @@ from consilience.nlp.parse import parse_document
         ("Officials said the bridge would stay closed until March.", "Officials"),
         ("Three diplomats said that the talks had collapsed.", "Three diplomats"),
         ("Lena Varga told reporters that she had never met him.", "Lena Varga"),
+        # the speaker alone, without what the report adds about them
+        ("“We ran for the hills,” said Tomas Rieder, 52, who lost his farm in the flood.", "Tomas Rieder"),
+        ("“The roof went first,” said a neighbour, who asked not to be named.", "a neighbour"),
+        (
+            "At the district clinic, nurse Ana Petrov said 40 people were treated overnight.",
+            "nurse Ana Petrov",
+        ),
+        # words around the speaker that are not the speaker
+        ("The report also recalled that the dam had failed once before.", "the report"),
+        ("In 2019 the ministry said the dam was safe.", "the ministry"),
+        ("Senior engineer Paul Obi later told reporters the gates had jammed.", "Senior engineer Paul Obi"),
+        (
+            "The mayor, who according to the report had not attended the meeting, resigned on Monday.",
+            "the report",
+        ),
     ],
 )
 def test_attribution_names_who_is_speaking(sentence: str, who: str) -> None:
@@ -131,6 +146,20 @@ def test_a_reports_sentences_become_claims_with_attribution_and_hedging() -> Non
 def _claims_of(text: str) -> list[str]:
     document = Document(id="d", text=text)
     return [c.text for c in extract_claims(document, parse_document(document))]
+
+
+def test_a_pronoun_speaker_is_the_speaker_named_just_before() -> None:
+    text = (
+        "A ministry spokeswoman told reporters the dam was inspected in May. "
+        "She said the gates would be replaced. "
+        "Officials said the road would reopen on Friday. "
+        "They said no one was hurt. "
+        "He added that the work would take a year."
+    )
+    document = Document(id="d", text=text)
+    who = [c.attribution for c in extract_claims(document, parse_document(document))]
+    # "he" does not fit the plural speaker just before it: left as written
+    assert who == ["a ministry spokeswoman", "a ministry spokeswoman", "Officials", "Officials", "he"]
 
 
 def test_a_participial_clause_is_a_claim_of_its_own_with_true_offsets() -> None:

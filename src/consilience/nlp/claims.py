@@ -38,12 +38,24 @@ _TRAILING = re.compile(
 _INVERTED = re.compile(
     r"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>[A-Z][^,.;]*(?:,[^,.;]{0,80})?)\s*[.!?]?\s*$"
 )
+# "“...,” said Jane Doe, 34, who was ..." / "..., said a resident, who ...": the speaker, then more about them
+_INVERTED_NAME = re.compile(
+    r"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>(?:(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?|"
+    r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|de|van|von)){0,4}))\s*,\s*(?:\d{1,3}\b|who|which|whose)"
+)
 # "Officials said ..." / "Three diplomats said that ..." / "X told Y that ..."
 _LEADING = re.compile(
     rf"^(?P<who>(?:[\w’'-]+\s+){{0,6}}?{_SOURCE_NOUN}(?:\s+[\w’'-]+){{0,6}}?)\s+(?:{_VERBS})\b", re.I
 )
 _NAMED_LEADING = re.compile(
     rf"^(?P<who>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-\w+|bin|de|van|von)){{0,4}})\s+(?:{_VERBS})\s+(?P<rest>\S)"
+)
+# "At the hospital, director Jane Doe said ...", "Senior engineer Paul Obi later told ...": an optional short
+# opening phrase, a name with its title, an adverb, the verb
+_NAMED_AFTER_OPENING = re.compile(
+    r"^(?:[A-Z][^,]{2,60},\s+)?(?P<who>(?:[A-Z][\w’'.-]*\s+)?(?:[a-z]+\s+){0,2}[A-Z][\w’'.-]*"
+    r"(?:\s+(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|de|van|von)){0,4})"
+    rf"(?:\s+(?:later|also|then|again|earlier|previously))?\s+(?:{_VERBS})\b"
 )
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|supposedly|ostensibly|"
@@ -64,13 +76,82 @@ _CITED_REPORT = re.compile(
 )
 
 
+#: words that end a speaker phrase without belonging to it ("the report also recalled", "X has said")
+_TRAILING_WORDS = frozenset(
+    [
+        "also",
+        "later",
+        "earlier",
+        "then",
+        "further",
+        "again",
+        "too",
+        "previously",
+        "separately",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "subsequently",
+        "first",
+        "last",
+        "once",
+        "recently",
+        "since",
+        "now",
+        "still",
+        "has",
+        "had",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+    ]
+)
+# a relative clause or an age after the name: "Mona Fathi, who was pulled out ...", "Jane Doe, 34"
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b.*$|,\s*\d{1,3}\s*$", re.S)
+# a finite verb inside a phrase that should have been a noun phrase ("the report had not appeared ...")
+_FINITE = re.compile(
+    r"\s(?:had|has|have|was|were|is|are|will|would|could|did|does|do|said|says|told)\b.*$", re.S
+)
+# an opening adverbial before the speaker: "In 2019 the government", "On Friday the ministry"
+_OPENING = re.compile(
+    r"^(?:in|on|at|after|before|since|during|by|last|earlier|later)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?=(?:the|a|an|his|her|their|its)\s)",
+    re.I,
+)
+PRONOUNS = frozenset(["he", "she", "they"])
+
+
 def _clean_who(who: str) -> str | None:
     who = who.strip(" ,;:—–-“”\"'’")
     who = re.sub(r"\s+", " ", who)
+    who = _RELATIVE.sub("", who)
+    if len(who.split()) >= 3:
+        who = _FINITE.sub("", who)
+    who = _OPENING.sub("", who)
+    words = who.split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING_WORDS:
+        words.pop()
+    if words and words[0].lower() == "which" and len(words) == 2:
+        words = words[1:]  # ", which he said": the pronoun is the speaker
+    who = " ".join(words).strip(" ,;:—–-")
     if not who or len(who) > 160:
         return None
-    if who.lower() in {"he", "she", "they", "it", "this", "that", "which", "who"}:
-        return who
+    if who.lower() in PRONOUNS:
+        return who.lower()
+    # "The report said" → "the report"; "The Guardian" keeps its capital
+    if len(words) > 1 and words[0] in ("The", "A", "An") and words[1][:1].islower():
+        who = words[0].lower() + who[len(words[0]) :]
     return who
 
 
@@ -79,7 +160,7 @@ def find_attribution(sentence: str) -> str | None:
     m = _ACCORDING_FIRST.search(sentence) or _ACCORDING.search(sentence) or _ACCORDING_SHORT.search(sentence)
     if m:
         return _clean_who(m.group("who"))
-    m = _INVERTED.search(sentence)
+    m = _INVERTED.search(sentence) or _INVERTED_NAME.search(sentence)
     if m:
         return _clean_who(m.group("who"))
     m = _TRAILING.search(sentence)
@@ -92,10 +173,29 @@ def find_attribution(sentence: str) -> str | None:
     m = _LEADING.search(sentence)
     if m:
         return _clean_who(m.group("who"))
-    m = _NAMED_LEADING.search(sentence)
+    m = _NAMED_LEADING.search(sentence) or _NAMED_AFTER_OPENING.search(sentence)
     if m:
         return _clean_who(m.group("who"))
     return None
+
+
+def _plural(who: str) -> bool:
+    last = who.split()[-1].lower()
+    return " and " in who or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+
+
+def resolve_pronoun(who: str | None, earlier: list[str | None]) -> str | None:
+    """A pronoun speaker ("..., she said") as the speaker named just before it, when one fits.
+
+    ``earlier``: the attributions of the report's preceding claims, nearest last; only the last three
+    are looked at, and "he"/"she" take a singular speaker, "they" a plural one.
+    """
+    if who not in PRONOUNS:
+        return who
+    for prior in reversed(earlier[-3:]):
+        if prior and prior not in PRONOUNS:
+            return prior if _plural(prior) == (who == "they") else who
+    return who
 
 
 _STRIP_TAIL = re.compile(
@@ -271,6 +371,9 @@ def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, .
         sentence_outlet = cited_outlet_of(whole, document.cites) if len(parts) > 1 else None
         for cs, ce in parts:
             clause = text[cs:ce]
+            who = resolve_pronoun(
+                find_attribution(clause) or sentence_attribution, [c.attribution for c in claims]
+            )
             claims.append(
                 Claim(
                     id=f"{document.id}:c{len(claims) + 1}",
@@ -278,7 +381,7 @@ def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, .
                     start=cs,
                     end=ce,
                     text=clause,
-                    attribution=find_attribution(clause) or sentence_attribution,
+                    attribution=who,
                     hedged=is_hedged(clause),
                     cited_outlet=cited_outlet_of(clause, document.cites) or sentence_outlet,
                 )
