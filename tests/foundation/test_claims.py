@@ -38,6 +38,9 @@ from consilience.nlp.parse import parse_document
             "At the district clinic, nurse Ana Petrov said 40 people were treated overnight.",
             "nurse Ana Petrov",
         ),
+        # the speech tag after a closing quotation mark, an adverb after the verb
+        ("“Nobody warned us,” Ilse Marr said.", "Ilse Marr"),
+        ("“We lost everything,” a farmer said quietly.", "a farmer"),
         # words around the speaker that are not the speaker
         ("The report also recalled that the dam had failed once before.", "the report"),
         ("In 2019 the ministry said the dam was safe.", "the ministry"),

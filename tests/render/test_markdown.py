@@ -107,3 +107,13 @@ def test_fact_told_by_one_sentence_takes_one_line() -> None:
         in facts
     )
     assert facts.count("The mayor resigned") == 1
+
+
+def test_a_pronoun_speaker_reads_in_its_object_form() -> None:
+    text = "The pier was closed on Monday, she said."
+    doc = Document(id="d1", text=text)
+    claim = Claim("d1:c1", "d1", 0, len(text), text, "she", False, (), "F001")
+    fact = Fact("F001", ("d1:c1",), ("d1",), 1, "single_source", text)
+    out = to_markdown(Report(documents=(doc,), claims=(claim,), facts=(fact,)))
+    assert "— according to her" in out
+    assert "according to she" not in out

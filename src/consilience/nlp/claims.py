@@ -32,7 +32,7 @@ _ACCORDING_SHORT = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?]+)", re.I)
 _ACCORDING_FIRST = re.compile(r"^[\W_]*according\s+to\s+(?P<who>[^,.;:!?]+),", re.I)
 # "..., an aide said." / "..., three sources said." / "..., Reuters reported."
 _TRAILING = re.compile(
-    rf"[,—–-]\s*(?P<who>(?:[\w’'-]+\s+){{0,8}}?[\w’'.-]+)\s+(?:{_VERBS})(?:\s+(?P<to>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}))?\s*[.!?”\"’]*\s*$"
+    rf"[,—–-][”\"’]?\s*(?P<who>(?:[\w’'-]+\s+){{0,8}}?[\w’'.-]+)\s+(?:{_VERBS})(?:\s+(?P<to>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}))?(?:\s+[a-z]+ly)?\s*[.!?”\"’]*\s*$"
 )
 # "..., said Jane Doe, executive director of ..." (inverted)
 _INVERTED = re.compile(

@@ -27,6 +27,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from consilience.model import Claim, Document, Edge, Report, TimelineEntry, When
+from consilience.render import speaker
 
 # Claim display statuses, in legend order (a claim's colour in the report text).
 CLAIM_STATUSES = ("corroborated", "single_source", "contested", "embellished")
@@ -482,7 +483,7 @@ def page_data(report: Report) -> dict[str, Any]:
             fact_index.get(c.fact, -1) if c.fact else -1,
             status_index[claim_status(c, fact_status.get(c.fact) if c.fact else None, c.id in in_conflict)],
             list(c.flags),
-            c.attribution,
+            speaker(c.attribution),
             1 if c.hedged else 0,
         ]
         for c in report.claims

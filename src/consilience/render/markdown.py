@@ -12,6 +12,7 @@ from collections import defaultdict
 from urllib.parse import quote
 
 from consilience.model import Claim, Document, Report
+from consilience.render import speaker
 from consilience.render.html import FACT_RANK, report_families, safe_url, when_label
 
 # Enough to read a story on one screen per section; the JSON and HTML reports have everything.
@@ -55,7 +56,7 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 def _notes(claim: Claim) -> str:
     notes = []
     if claim.attribution:
-        notes.append(f"according to {md_text(claim.attribution)}")
+        notes.append(f"according to {md_text(speaker(claim.attribution) or '')}")
     if claim.hedged:
         notes.append("hedged")
     notes.extend(flag.replace("_", " ") for flag in claim.flags)
