@@ -213,3 +213,18 @@ def test_the_report_said_credits_the_one_outlet_a_summary_cites() -> None:
     assert {c.cited_outlet for c in claims} == {"The Harbour Times"}  # clauses inherit it
     two = Document(id="d", text=text, cites=("The Harbour Times", "Radio Delta"))
     assert {c.cited_outlet for c in extract_claims(two, parse_document(two))} == {None}
+
+
+def test_a_wire_dateline_is_not_a_claim() -> None:
+    text = (
+        "Ferry sinks off the coast\n"
+        "PORT ELLEN, Scotland, May 2 (Reuters) - A ferry sank off the coast on Monday, officials said. "
+        "Nine people were rescued.\n"
+    )
+    document = Document(id="d", text=text)
+    claims = extract_claims(document, parse_document(document))
+    assert [c.text for c in claims] == [
+        "A ferry sank off the coast on Monday, officials said.",
+        "Nine people were rescued.",
+    ]
+    assert all(text[c.start : c.end] == c.text for c in claims)

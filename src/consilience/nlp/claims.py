@@ -12,6 +12,7 @@ import re
 from consilience.ingest.boilerplate import is_heading
 from consilience.ingest.metadata import canonical_outlet
 from consilience.model import Claim, Document, ParsedDocument
+from consilience.nlp.entities import DATELINE
 
 _VERBS = (
     r"said|says|told|tells|stated|states|added|adds|claimed|claims|confirmed|confirms|denied|denies|"
@@ -363,6 +364,11 @@ def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, .
         bullet = _BULLET.match(raw)
         if bullet:
             start += bullet.end()
+        if not text[line_start:start].strip():
+            # a wire dateline ("PORT ELLEN, Scotland, May 2 (AP) -") says where the report was filed, not what happened
+            dateline = DATELINE.match(text, start, min(len(text), sent.end + 1))
+            if dateline:
+                start = min(dateline.end(), sent.end)
         if len(re.findall(r"\w+", text[start : sent.end])) < 3:
             continue
         whole = text[start : sent.end]

@@ -46,7 +46,7 @@ _CONNECTORS = frozenset(
 )
 _ARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Masri", "el-Baz"
 #: A dateline opening a line: capitalised place, optional ", Country" and date, optional "(Agency)", a dash.
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"\s*([A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,3})(?=[ ,(\-–—])"
     r"(?P<where>,\s*[A-Z][A-Za-z.' ]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?P<who>\([^()]{2,40}\)\s*)?"
     r"[-–—]\s"
@@ -327,7 +327,7 @@ def extract_names(document: Document, parsed: ParsedDocument) -> DocumentNames:
     # a wire dateline ("PORT ELLEN, Scotland, May 2 (AP) -") names a place in capitals, which the
     # tagger reads as acronyms or misses: the whole capitalised run is one place
     for ls, le in lines:
-        dl = _DATELINE.match(text, ls, le)
+        dl = DATELINE.match(text, ls, le)
         if (
             dl
             and sum(c.isalpha() for c in dl.group(1)) >= 3
