@@ -228,3 +228,13 @@ def test_a_wire_dateline_is_not_a_claim() -> None:
         "Nine people were rescued.",
     ]
     assert all(text[c.start : c.end] == c.text for c in claims)
+
+
+def test_a_title_abbreviation_does_not_end_a_sentence() -> None:
+    text = (
+        "By the morning the president had fled, taking only two people with him: the interior minister, "
+        "and Brig. Gen. Tomas Varga, head of his guard. They flew north."
+    )
+    claims = _claims_of(text)
+    assert claims[-1] == "They flew north."
+    assert any(c.endswith("and Brig. Gen. Tomas Varga, head of his guard.") for c in claims)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -119,13 +120,35 @@ def guess_sentences(document: Document) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+#: a title abbreviation that the parser may take for a sentence end ("... and Brig. Gen. Jane Doe")
+_TITLE_END = re.compile(
+    r"(?:^|[\s(“\"‘])(?:Brig|Gen|Col|Lt|Maj|Capt|Cmdr|Cdr|Adm|Sgt|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|"
+    r"Rev|Hon|Supt|Insp|Fr|Sr|Jr|St)\.$"
+)
+
+
+def _join_titles(sents: Sequence[tuple[int, int]], line: str) -> list[tuple[int, int]]:
+    """Sentence spans of a line with breaks after a title abbreviation undone when a name follows."""
+    out: list[tuple[int, int]] = []
+    for start, end in sents:
+        if (
+            out
+            and _TITLE_END.search(line[out[-1][0] : out[-1][1]].rstrip())
+            and line[start:end].lstrip()[:1].isupper()
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def parse_document(document: Document) -> ParsedDocument:
     """Sentences and named entities of one document."""
     lines = text_lines(document)
     sentences: list[Sentence] = []
     named: list[NamedSpan] = []
     for (offset, line), (sents, ents) in zip(lines, parse_lines([line for _, line in lines]), strict=True):
-        for start, end in sents:
+        for start, end in _join_titles(sents, line):
             text = line[start:end]
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
