@@ -44,7 +44,7 @@ def test_mode_conflict_names_both_values_and_reports() -> None:
         "The governor left the capital by car on Sunday.", "The governor left the capital by plane on Sunday."
     )
     assert conflict.kind == "mode" and conflict.values == ("car", "plane")
-    assert conflict.explanation == "mode: a says car, b says plane"
+    assert conflict.explanation == "mode: a (Alpha) says car, b (Beta) says plane"
     assert conflict.introduced_by is None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from render_fixtures import build_report
 
@@ -117,3 +118,14 @@ def test_a_pronoun_speaker_reads_in_its_object_form() -> None:
     out = to_markdown(Report(documents=(doc,), claims=(claim,), facts=(fact,)))
     assert "— according to her" in out
     assert "according to she" not in out
+
+
+def test_a_conflict_line_says_its_kind_once() -> None:
+    report = build_report()
+    first = report.conflicts[0]
+    labelled = replace(
+        first, explanation=f"{first.kind}: w1 (Nordic Wire) says 19:40, r2 (Coast Times) says 20:40"
+    )
+    text = _section(to_markdown(replace(report, conflicts=(labelled,))), "Conflicts")
+    assert f"- **{first.kind}**: w1 (Nordic Wire) says 19:40" in text
+    assert f"**{first.kind}**: {first.kind}:" not in text

@@ -149,8 +149,18 @@ def _days_named(slots: Slots) -> set[str]:
     return {v.key for v in (*slots.of("date"), *slots.of("weekday"))}
 
 
-def _explain(difference: Difference, a: Claim, b: Claim, introduced_by: str | None) -> str:
-    line = f"{difference.kind}: {a.doc} says {difference.a}, {b.doc} says {difference.b}"
+def _explain(
+    difference: Difference,
+    a: Claim,
+    b: Claim,
+    introduced_by: str | None,
+    outlets: Mapping[str, str] | None = None,
+) -> str:
+    def who(doc: str) -> str:
+        outlet = (outlets or {}).get(doc)
+        return f"{doc} ({outlet})" if outlet else doc
+
+    line = f"{difference.kind}: {who(a.doc)} says {difference.a}, {who(b.doc)} says {difference.b}"
     if introduced_by:
         line += f" (changed by {introduced_by}, which derives from the other)"
     return line
@@ -265,7 +275,8 @@ def find_conflicts(
         side_a = _clause_with(claims_in[ua.id], difference.a, ca)
         side_b = _clause_with(claims_in[ub.id], difference.b, cb)
         candidates.append(_Candidate(strength, side_a, side_b, difference, introduced_by))
-    return _numbered(_deduplicated(candidates, family, order))
+    outlets = {d.id: d.outlet for d in documents if d.outlet}
+    return _numbered(_deduplicated(candidates, family, order), outlets)
 
 
 def sentence_units(claims: Sequence[Claim], docs: Mapping[str, Document]) -> dict[str, Claim]:
@@ -343,7 +354,7 @@ def _deduplicated(
     return kept
 
 
-def _numbered(kept: Sequence[_Candidate]) -> tuple[Conflict, ...]:
+def _numbered(kept: Sequence[_Candidate], outlets: Mapping[str, str]) -> tuple[Conflict, ...]:
     width = max(3, len(str(len(kept))))
     return tuple(
         Conflict(
@@ -351,7 +362,7 @@ def _numbered(kept: Sequence[_Candidate]) -> tuple[Conflict, ...]:
             kind=c.difference.kind,
             claims=(c.a.id, c.b.id),
             values=(c.difference.a, c.difference.b),
-            explanation=_explain(c.difference, c.a, c.b, c.introduced_by),
+            explanation=_explain(c.difference, c.a, c.b, c.introduced_by, outlets),
             introduced_by=c.introduced_by,
         )
         for n, c in enumerate(kept, 1)

@@ -151,7 +151,9 @@ def to_markdown(report: Report) -> str:
     if not report.conflicts:
         out.append("No conflicts found.")
     for conflict in report.conflicts:
-        out.append(f"- **{md_text(conflict.kind)}**: {md_text(conflict.explanation)}")
+        # the explanation opens with the kind ("mode: ..."), which the bold label already says
+        explanation = conflict.explanation.removeprefix(f"{conflict.kind}: ")
+        out.append(f"- **{md_text(conflict.kind)}**: {md_text(explanation)}")
         for claim_id, value in zip(conflict.claims, conflict.values, strict=False):
             side = claims.get(claim_id)
             if side is not None:
