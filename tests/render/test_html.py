@@ -232,6 +232,9 @@ def test_claims_are_coloured_by_status() -> None:
         (When("2025-03-05T06:00", "2025-03-05T12:00", "hour"), "2025-03-05 06:00 – 12:00"),
         (When("2025-03-07", "2025-03-08", "day"), "2025-03-07 – 2025-03-08"),
         (When("2025-03", None, "month"), "2025-03"),
+        # part of a month ("late March"): the days, not "2025-03 – 2025-03"
+        (When("2025-03-21", "2025-03-31", "month"), "2025-03-21 – 2025-03-31"),
+        (When("2025-01", "2025-06", "month"), "2025-01 – 2025-06"),
     ],
 )
 def test_timeline_dates_are_as_precise_as_known(when: When, label: str) -> None:

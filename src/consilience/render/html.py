@@ -100,6 +100,9 @@ def when_label(when: When) -> str:
     label = fmt(when.start)
     if when.end and when.end != when.start:
         end = fmt(when.end)
+        if end == label:  # part of one month or year ("late November"): say which days
+            cut = max(cut or 10, 10)
+            label, end = fmt(when.start), fmt(when.end)
         # Within one day the date need not be said twice: "2025-03-05 06:00 – 12:00".
         if len(end) > 10 and end[:10] == label[:10]:
             end = end[11:]
