@@ -135,3 +135,31 @@ def test_joining_independent_sources_needs_closer_claims_than_joining_a_rewrite(
     together = _fact_of(group_claims(claims, Alignment(links=links), source_of=shared))
     assert apart["b:c1"] != apart["a:c1"]  # mean closeness (0.45 + 0.3) / 2 is too little to corroborate
     assert together["b:c1"] == together["a:c1"]
+
+
+def _restated(across: float) -> dict[str, int]:
+    """Reports a and b each say one thing twice (c1 in the lede, c5 in the body); c says it once."""
+    claims = [_claim(c) for c in ("a:c1", "a:c5", "b:c1", "b:c5", "c:c1")]
+    links = (
+        _link("a:c1", "b:c1", 0.8),
+        _link("a:c5", "b:c5", 0.8),
+        _link("a:c5", "c:c1", 0.7),
+        _link("a:c1", "b:c5", across),
+        _link("a:c5", "b:c1", across),
+        _link("a:c1", "c:c1", across),
+        _link("b:c1", "c:c1", across),
+        _link("b:c5", "c:c1", 0.7),
+    )
+    return _fact_of(group_claims(claims, Alignment(links=links)))
+
+
+def test_a_thing_said_twice_by_the_same_reports_is_one_fact() -> None:
+    fact = _restated(0.5)
+    assert fact["a:c1"] == fact["a:c5"] == fact["b:c1"] == fact["b:c5"] == fact["c:c1"]
+
+
+def test_two_things_the_same_reports_say_stay_two_facts() -> None:
+    fact = _restated(0.35)  # weakly alike across: the reports said two different things
+    assert fact["a:c1"] == fact["b:c1"]
+    assert fact["a:c5"] == fact["b:c5"] == fact["c:c1"]
+    assert fact["a:c1"] != fact["a:c5"]

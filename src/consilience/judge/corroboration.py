@@ -8,7 +8,7 @@ their claims are, on average, close to each other (not merely through one chain 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from consilience.judge.conflicts import entities_in
@@ -197,10 +197,70 @@ def group_claims(
         if closeness(ga, gb) < (CORROBORATION_MEAN if joins_sources else FACT_MEAN):
             continue
         merge(*((ga, gb) if ga < gb else (gb, ga)))
+    doc_of = {c.id: c.doc for c in claims}
+    _join_restatements(alignment, members, owner, docs_in, texts_in, people_in, score, doc_of, merge)
     order = {c.id: n for n, c in enumerate(claims)}
     groups = [sorted(m, key=order.__getitem__) for m in members.values()]
     groups.sort(key=lambda g: order[g[0]])
     return groups
+
+
+#: two facts that share this many reports, and whose claims are this close across on average, are one
+#: fact that the reports stated twice (a lede and the body, a summary box and the story)
+RESTATED_IN = 2
+RESTATED_MEAN = FACT_LINK
+
+
+def _join_restatements(
+    alignment: Alignment,
+    members: dict[str, list[str]],
+    owner: dict[str, str],
+    docs_in: dict[str, set[str]],
+    texts_in: dict[str, set[str]],
+    people_in: dict[str, set[str]],
+    score: Mapping[tuple[str, str], float],
+    doc_of: Mapping[str, str],
+    merge: Callable[[str, str], None],
+) -> None:
+    """Join groups that are one fact stated twice by the same reports.
+
+    One claim per report keeps a group from drifting, but a report that says a thing in its lede and
+    again in its body then gives two groups, each with most of the same reports. Two groups join when
+    they share at least ``RESTATED_IN`` reports (each of which said it twice) and their claims in
+    different reports are, on average, as close as a link that may start a fact. Candidates come from
+    the links (never all pairs of groups); strongest first, repeated until nothing joins.
+    """
+
+    def across(g1: str, g2: str) -> float:
+        pairs = [(x, y) for x in texts_in[g1] for y in texts_in[g2] if doc_of.get(x) != doc_of.get(y)]
+        return sum(score.get(p, MISSING) for p in pairs) / len(pairs) if pairs else 0.0
+
+    while True:
+        candidates: set[tuple[str, str]] = set()
+        for link in alignment.links:
+            ga, gb = owner[link.a], owner[link.b]
+            if ga == gb or len(texts_in[ga]) < 2 or len(texts_in[gb]) < 2:
+                continue
+            if len(docs_in[ga] & docs_in[gb]) < RESTATED_IN:
+                continue
+            if people_in[ga] and people_in[gb] and not people_in[ga] & people_in[gb]:
+                continue
+            candidates.add((ga, gb) if ga < gb else (gb, ga))
+        ranked = sorted(
+            ((across(g1, g2), g1, g2) for g1, g2 in candidates), key=lambda t: (-t[0], t[1], t[2])
+        )
+        joined = False
+        touched: set[str] = set()
+        for mean, g1, g2 in ranked:
+            if mean < RESTATED_MEAN:
+                break
+            if g1 in touched or g2 in touched:
+                continue  # measured before an earlier join changed one of them: look again next round
+            merge(g1, g2)
+            touched.update((g1, g2))
+            joined = True
+        if not joined:
+            return
 
 
 def _summary(group: list[str], by_id: dict[str, Claim], score: dict[tuple[str, str], float]) -> str:
