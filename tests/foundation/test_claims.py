@@ -238,3 +238,11 @@ def test_a_title_abbreviation_does_not_end_a_sentence() -> None:
     claims = _claims_of(text)
     assert claims[-1] == "They flew north."
     assert any(c.endswith("and Brig. Gen. Tomas Varga, head of his guard.") for c in claims)
+
+
+def test_a_bracket_inside_a_sentence_does_not_end_it() -> None:
+    text = "“With the [recent] find in that field, we can drill another well,” the minister said. Drilling starts in May."
+    assert _claims_of(text) == [
+        "“With the [recent] find in that field, we can drill another well,” the minister said.",
+        "Drilling starts in May.",
+    ]

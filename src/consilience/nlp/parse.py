@@ -57,7 +57,12 @@ def load_model() -> Language:
 
     # Only sentences and entities are used: the tagger, attribute ruler and lemmatizer cost a third
     # of the time and change neither (measured on the seeds: same 780 sentences, 1,848 entities).
-    return spacy.load(MODEL_NAME, exclude=["lemmatizer", "tagger", "attribute_ruler"])
+    # Sentences come from the statistical sentence recogniser, not the dependency parser: 38% less
+    # parsing time, the same entities, 97% of sentences identical on 300 business news articles (the
+    # parser's own errors and the recogniser's differ; its breaks inside brackets are undone below).
+    nlp = spacy.load(MODEL_NAME, exclude=["lemmatizer", "tagger", "attribute_ruler", "parser"])
+    nlp.enable_pipe("senter")
+    return nlp
 
 
 #: (sentence spans, entity spans) of a line, relative to the line; copies and excerpts repeat lines
@@ -127,18 +132,23 @@ _TITLE_END = re.compile(
 )
 
 
-def _join_titles(sents: Sequence[tuple[int, int]], line: str) -> list[tuple[int, int]]:
-    """Sentence spans of a line with breaks after a title abbreviation undone when a name follows."""
+def _unclosed(text: str) -> bool:
+    """Does ``text`` leave a bracket open ("With the [" of "With the [recent] discovery")?"""
+    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
+
+
+def _join_false_breaks(sents: Sequence[tuple[int, int]], line: str) -> list[tuple[int, int]]:
+    """Sentence spans of a line with false breaks undone: after a title abbreviation when a name
+    follows ("Brig. Gen. Jane Doe"), and inside brackets ("[recent]")."""
     out: list[tuple[int, int]] = []
     for start, end in sents:
-        if (
-            out
-            and _TITLE_END.search(line[out[-1][0] : out[-1][1]].rstrip())
-            and line[start:end].lstrip()[:1].isupper()
-        ):
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
+        if out:
+            before = line[out[-1][0] : out[-1][1]].rstrip()
+            title = _TITLE_END.search(before) and line[start:end].lstrip()[:1].isupper()
+            if title or _unclosed(before):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
     return out
 
 
@@ -148,7 +158,7 @@ def parse_document(document: Document) -> ParsedDocument:
     sentences: list[Sentence] = []
     named: list[NamedSpan] = []
     for (offset, line), (sents, ents) in zip(lines, parse_lines([line for _, line in lines]), strict=True):
-        for start, end in _join_titles(sents, line):
+        for start, end in _join_false_breaks(sents, line):
             text = line[start:end]
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
