@@ -163,3 +163,16 @@ def test_two_things_the_same_reports_say_stay_two_facts() -> None:
     assert fact["a:c1"] == fact["b:c1"]
     assert fact["a:c5"] == fact["b:c5"] == fact["c:c1"]
     assert fact["a:c1"] != fact["a:c5"]
+
+
+def test_a_fact_summary_from_a_clause_reads_as_a_part() -> None:
+    from consilience.judge.corroboration import build_facts
+    from consilience.model import Document
+
+    texts = {"a": "killing at least nine people,", "b": "The storm hit the coast at dawn."}
+    docs = tuple(Document(id=k, text=t) for k, t in texts.items())
+    claims = tuple(Claim(id=f"{k}:c1", doc=k, start=0, end=len(t), text=t) for k, t in texts.items())
+    _, facts = build_facts(docs, claims, Alignment(), Provenance(families=(("a",), ("b",))))
+    summaries = {f.claims[0]: f.summary for f in facts}
+    assert summaries["a:c1"] == "…killing at least nine people…"
+    assert summaries["b:c1"] == "The storm hit the coast at dawn."

@@ -271,7 +271,15 @@ def _summary(group: list[str], by_id: dict[str, Claim], score: dict[tuple[str, s
 
     best = max(distinct, key=lambda cid: (centrality(cid), -len(by_id[cid].text), cid))
     text = " ".join(by_id[best].text.split())
-    return text if len(text) <= 240 else text[:237].rstrip() + "…"
+    if len(text) > 240:
+        return text[:237].rstrip() + "…"
+    # A clause of a longer sentence reads as a part: "… killing at least 23 people" (no dangling comma)
+    part = text.rstrip(",;:—– ")
+    if part != text:
+        part += "…"
+    if part[:1].islower():
+        part = "…" + part
+    return part
 
 
 def build_facts(
