@@ -12,7 +12,7 @@ import re
 from consilience.ingest.boilerplate import is_heading
 from consilience.ingest.metadata import canonical_outlet
 from consilience.model import Claim, Document, ParsedDocument
-from consilience.nlp.entities import DATELINE
+from consilience.nlp.entities import DATELINE, NAME_CONNECTORS
 
 _VERBS = (
     r"said|says|told|tells|stated|states|added|adds|claimed|claims|confirmed|confirms|denied|denies|"
@@ -313,28 +313,7 @@ def _clauses(text: str, start: int) -> list[tuple[int, int]]:
 
 
 #: lower-case words that may sit inside a name or title ("Minister of the Interior", "Hamid al-Sayed")
-_NAME_PARTICLES = frozenset(
-    [
-        "of",
-        "the",
-        "and",
-        "for",
-        "de",
-        "del",
-        "da",
-        "di",
-        "du",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "van",
-        "von",
-        "der",
-        "la",
-        "le",
-    ]
-)
+_NAME_PARTICLES = NAME_CONNECTORS | {"the", "and", "for", "der", "di", "du"}
 
 
 def _bare_name(text: str) -> bool:
@@ -378,7 +357,7 @@ def extract_claims(document: Document, parsed: ParsedDocument) -> tuple[Claim, .
         for cs, ce in parts:
             clause = text[cs:ce]
             who = resolve_pronoun(
-                find_attribution(clause) or sentence_attribution, [c.attribution for c in claims]
+                find_attribution(clause) or sentence_attribution, [c.attribution for c in claims[-3:]]
             )
             claims.append(
                 Claim(

@@ -41,7 +41,7 @@ _NAME_LIKE_TITLES = frozenset(
     {"amir", "emir", "sultan", "sheikh", "king", "prince", "princess", "queen", "major"}
 )
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},;:!?*–—-|/ \t"
-_CONNECTORS = frozenset(
+NAME_CONNECTORS = frozenset(
     {"al", "el", "bin", "ibn", "ben", "bint", "abu", "of", "de", "da", "del", "van", "von", "la", "le"}
 )
 _ARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")  # "al-Masri", "el-Baz"
@@ -274,7 +274,7 @@ def _capitalised_runs(text: str, ls: int, le: int) -> Iterator[tuple[int, int]]:
         closes = we < ls + m.end() and text[we] in ',;:.!?)”"’'
         if capital:
             run.append((ws, we))
-        elif run and fold(word) in _CONNECTORS and not closes:
+        elif run and fold(word) in NAME_CONNECTORS and not closes:
             run.append((ws, we))
             continue
         else:
